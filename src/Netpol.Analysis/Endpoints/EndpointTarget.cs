@@ -1,0 +1,9 @@
+using Netpol.Core.Model;
+
+namespace Netpol.Analysis.Endpoints;
+
+/// <summary>
+/// A concrete endpoint a user named, with the port to probe on it when that depends on the endpoint
+/// (a Service's targetPort resolves per backing pod).
+/// </summary>
+public sealed record EndpointTarget(Endpoint Endpoint, int? Port, Protocol? Protocol, string? Via);

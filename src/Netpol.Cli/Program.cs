@@ -1,0 +1,3 @@
+using Netpol.Cli;
+
+return CliApp.Run(args, Console.Out, Console.Error);

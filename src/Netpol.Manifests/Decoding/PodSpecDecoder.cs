@@ -1,0 +1,65 @@
+using Netpol.Core.Model;
+using Netpol.Manifests.Parsing;
+
+namespace Netpol.Manifests.Decoding;
+
+/// <summary>Reads the parts of a pod spec that matter to NetworkPolicy: container ports and hostNetwork.</summary>
+internal static class PodSpecDecoder
+{
+    public static (List<ContainerPort> Ports, bool HostNetwork) Decode(DecodeContext ctx, Node? spec, string path)
+    {
+        var ports = new List<ContainerPort>();
+        if (spec is null)
+        {
+            return (ports, false);
+        }
+
+        var hostNetwork = ctx.Boolean(spec, "hostNetwork", path) ?? false;
+        if (ctx.Sequence(spec, "containers", path) is { } containers)
+        {
+            for (var i = 0; i < containers.Count; i++)
+            {
+                var cp = $"{path}.containers[{i}]";
+                if (containers[i].Kind != NodeKind.Map || ctx.Sequence(containers[i], "ports", cp) is not { } items)
+                {
+                    continue;
+                }
+
+                for (var j = 0; j < items.Count; j++)
+                {
+                    var pp = $"{cp}.ports[{j}]";
+                    var item = items[j];
+                    if (item.Kind != NodeKind.Map)
+                    {
+                        continue;
+                    }
+
+                    var number = ctx.Integer(item, "containerPort", pp);
+                    var name = ctx.String(item, "name", pp);
+                    var protoText = ctx.String(item, "protocol", pp) ?? "TCP";
+                    if (!Enum.TryParse<Protocol>(protoText, ignoreCase: false, out var protocol) || !Enum.IsDefined(protocol))
+                    {
+                        ctx.Error(item.Get("protocol")!, $"{pp}.protocol", $"Unsupported value: \"{protoText}\": supported values: \"SCTP\", \"TCP\", \"UDP\"");
+                        continue;
+                    }
+
+                    if (number is null)
+                    {
+                        ctx.Error(item, $"{pp}.containerPort", "Required value");
+                        continue;
+                    }
+
+                    if (number is < 1 or > 65535)
+                    {
+                        ctx.Error(item.Get("containerPort")!, $"{pp}.containerPort", "must be between 1 and 65535, inclusive");
+                        continue;
+                    }
+
+                    ports.Add(new ContainerPort(name, (int)number, protocol));
+                }
+            }
+        }
+
+        return (ports, hostNetwork);
+    }
+}

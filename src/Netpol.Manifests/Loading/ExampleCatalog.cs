@@ -1,0 +1,54 @@
+using System.Reflection;
+
+namespace Netpol.Manifests.Loading;
+
+/// <summary>The example manifests that ship inside netpol, loadable as <c>-f example:NAME</c>.</summary>
+public static class ExampleCatalog
+{
+    private const string Prefix = "examples/";
+    private static readonly Assembly Assembly = typeof(ExampleCatalog).Assembly;
+
+    /// <summary>The examples' names, sorted.</summary>
+    public static IReadOnlyList<string> Names { get; } = Assembly.GetManifestResourceNames()
+        .Where(n => n.StartsWith(Prefix, StringComparison.Ordinal) && n.EndsWith(".yaml", StringComparison.Ordinal))
+        .Select(n => n[Prefix.Length..^".yaml".Length])
+        .Order(StringComparer.Ordinal)
+        .ToArray();
+
+    /// <summary>The text of an example, or null when there is none of that name.</summary>
+    public static string? Read(string name)
+    {
+        using var stream = Assembly.GetManifestResourceStream(Prefix + name + ".yaml");
+        if (stream is null)
+        {
+            return null;
+        }
+
+        using var reader = new StreamReader(stream);
+        return reader.ReadToEnd();
+    }
+
+    /// <summary>The first comment line of an example: what it shows.</summary>
+    public static string Describe(string name)
+    {
+        var text = Read(name) ?? string.Empty;
+        foreach (var line in text.Split('\n'))
+        {
+            var t = line.Trim();
+            if (t.StartsWith('#'))
+            {
+                var d = t.TrimStart('#').Trim();
+                if (d.Length > 0)
+                {
+                    return d;
+                }
+            }
+            else if (t.Length > 0)
+            {
+                break;
+            }
+        }
+
+        return string.Empty;
+    }
+}

@@ -1,0 +1,99 @@
+using System.Text.Json;
+using Netpol.Analysis.Check;
+using Netpol.Core.Explain;
+
+namespace Netpol.Rendering.Json;
+
+/// <summary>Writes a check as JSON: the same facts as the text, as data.</summary>
+public static class CheckJsonRenderer
+{
+    /// <summary>Writes the result.</summary>
+    public static void Write(CheckResult result, TextWriter w)
+    {
+        ArgumentNullException.ThrowIfNull(result);
+        JsonOutput.Write(w, j =>
+        {
+            j.WriteStartObject();
+            j.WriteString("from", result.From);
+            j.WriteString("to", result.To);
+            if (result.Port is { } p)
+            {
+                j.WriteNumber("port", p);
+            }
+
+            j.WriteString("protocol", result.Protocol.ToString());
+            j.WriteBoolean("allowed", result.Allowed);
+            j.WriteStartArray("pairs");
+            foreach (var c in result.Cases)
+            {
+                var e = c.Explanation;
+                j.WriteStartObject();
+                j.WriteString("from", e.From.Name);
+                j.WriteString("to", e.To.Name);
+                if (c.ToVia is not null)
+                {
+                    j.WriteString("via", c.ToVia);
+                }
+
+                j.WriteNumber("port", e.Port);
+                j.WriteString("protocol", e.Protocol.ToString());
+                j.WriteBoolean("allowed", e.Allowed);
+                j.WriteBoolean("samePod", e.SamePod);
+                Side(j, "egress", e.Egress);
+                Side(j, "ingress", e.Ingress);
+                Strings(j, "notes", e.Notes);
+                Strings(j, "suggestions", e.Suggestions);
+                j.WriteEndObject();
+            }
+
+            j.WriteEndArray();
+            j.WriteEndObject();
+        });
+    }
+
+    private static void Strings(Utf8JsonWriter j, string name, IEnumerable<string> items)
+    {
+        j.WriteStartArray(name);
+        foreach (var s in items)
+        {
+            j.WriteStringValue(s);
+        }
+
+        j.WriteEndArray();
+    }
+
+    private static void Side(Utf8JsonWriter j, string name, DirectionExplanation side)
+    {
+        j.WriteStartObject(name);
+        j.WriteString("endpoint", side.Subject.Name);
+        j.WriteBoolean("allowed", side.Allowed);
+        j.WriteBoolean("isolated", side.Status == IsolationStatus.Isolated);
+        j.WriteString("status", side.Status switch
+        {
+            IsolationStatus.External => "external",
+            IsolationStatus.HostNetwork => "hostNetwork",
+            IsolationStatus.NotIsolated => "notIsolated",
+            _ => "isolated",
+        });
+        Strings(j, "policies", side.SelectingPolicies.Select(p => p.FullName));
+        j.WriteString("allowedPorts", side.AllowedPorts.ToString());
+        j.WriteStartArray("rules");
+        foreach (var r in side.Rules)
+        {
+            j.WriteStartObject();
+            j.WriteString("policy", r.Policy.FullName);
+            j.WriteString("rule", $"{name}[{r.RuleIndex}]");
+            j.WriteString("reference", r.Reference);
+            j.WriteBoolean("allows", r.Allows);
+            j.WriteBoolean("peerMatched", r.PeerMatched);
+            j.WriteBoolean("portMatched", r.PortMatched);
+            j.WriteString("peers", r.PeerText);
+            j.WriteString("ports", r.Ports.ToString());
+            Strings(j, "peerMisses", r.PeerMisses);
+            j.WriteEndObject();
+        }
+
+        j.WriteEndArray();
+        j.WriteEndObject();
+    }
+}

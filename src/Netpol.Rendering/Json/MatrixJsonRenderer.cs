@@ -1,0 +1,88 @@
+using Netpol.Analysis.Matrix;
+
+namespace Netpol.Rendering.Json;
+
+/// <summary>
+/// Writes the matrix as <c>{"cells":[{"from":"x/a","to":"y/b","port":80,"protocol":"TCP","allowed":true}, ...]}</c>;
+/// without probes each cell has <c>ports</c> (the allowed ports) instead of port and protocol.
+/// </summary>
+public static class MatrixJsonRenderer
+{
+    /// <summary>Writes the result.</summary>
+    public static void Write(MatrixResult result, TextWriter w)
+    {
+        ArgumentNullException.ThrowIfNull(result);
+        JsonOutput.Write(w, j =>
+        {
+            j.WriteStartObject();
+            j.WriteStartArray("endpoints");
+            foreach (var e in result.Endpoints)
+            {
+                j.WriteStringValue(e.Name);
+            }
+
+            j.WriteEndArray();
+            j.WriteStartArray("cells");
+            foreach (var c in result.Cells)
+            {
+                j.WriteStartObject();
+                j.WriteString("from", c.From);
+                j.WriteString("to", c.To);
+                if (c.Probe is { } p)
+                {
+                    j.WriteNumber("port", p.Port);
+                    j.WriteString("protocol", p.Protocol.ToString());
+                }
+
+                j.WriteBoolean("allowed", c.Allowed);
+                if (c.Partial)
+                {
+                    j.WriteBoolean("partial", true);
+                }
+
+                if (c.Probe is null)
+                {
+                    j.WriteStartArray("ports");
+                    foreach (var r in c.Ports.Ranges)
+                    {
+                        j.WriteStringValue(r.ToString());
+                    }
+
+                    j.WriteEndArray();
+                }
+
+                j.WriteEndObject();
+            }
+
+            j.WriteEndArray();
+            j.WriteEndObject();
+        });
+    }
+
+    /// <summary>Writes the summary as JSON.</summary>
+    public static void WriteSummary(MatrixSummary s, TextWriter w)
+    {
+        ArgumentNullException.ThrowIfNull(s);
+        JsonOutput.Write(w, j =>
+        {
+            j.WriteStartObject();
+            j.WriteNumber("pods", s.Pods);
+            j.WriteNumber("namespaces", s.Namespaces);
+            j.WriteNumber("policies", s.Policies);
+            j.WriteNumber("endpointClasses", s.EndpointClasses);
+            j.WriteNumber("allowedPairs", s.AllowedPairs);
+            j.WriteStartArray("probes");
+            foreach (var (probe, count) in s.PerProbe)
+            {
+                j.WriteStartObject();
+                j.WriteNumber("port", probe.Port);
+                j.WriteString("protocol", probe.Protocol.ToString());
+                j.WriteNumber("allowedPairs", count);
+                j.WriteEndObject();
+            }
+
+            j.WriteEndArray();
+            j.WriteEndObject();
+        });
+    }
+}

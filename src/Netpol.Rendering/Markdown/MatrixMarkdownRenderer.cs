@@ -1,0 +1,39 @@
+using Netpol.Analysis.Matrix;
+using Netpol.Core.Engine;
+
+namespace Netpol.Rendering.Markdown;
+
+/// <summary>Writes the matrix as Markdown tables (one per probe), for pull requests and docs.</summary>
+public static class MatrixMarkdownRenderer
+{
+    /// <summary>Writes the result.</summary>
+    public static void Write(MatrixResult result, TextWriter w)
+    {
+        ArgumentNullException.ThrowIfNull(result);
+        ArgumentNullException.ThrowIfNull(w);
+        var names = result.Endpoints.Select(e => e.Name).ToList();
+        var cells = result.Cells.ToDictionary(c => (c.From, c.To, c.Probe));
+        var probes = result.Probes.Count == 0 ? [null] : result.Probes.Select(p => (Probe?)p).ToList();
+        foreach (var probe in probes)
+        {
+            w.WriteLine($"### {(probe is { } p ? $"{p.Port}/{p.Protocol}" : "any port")}");
+            w.WriteLine();
+            w.WriteLine("| from \\ to | " + string.Join(" | ", names.Select(Escape)) + " |");
+            w.WriteLine("|---|" + string.Concat(names.Select(_ => "---|")));
+            foreach (var from in names)
+            {
+                var marks = names.Select(to =>
+                {
+                    var c = cells[(from, to, probe)];
+                    var mark = c.Allowed ? "✅" : c.Partial ? "⚠️" : "❌";
+                    return probe is null && c.Allowed && !c.Ports.IsAll ? $"{mark} {c.Ports}" : mark;
+                });
+                w.WriteLine($"| **{Escape(from)}** | " + string.Join(" | ", marks) + " |");
+            }
+
+            w.WriteLine();
+        }
+    }
+
+    private static string Escape(string s) => s.Replace("|", "\\|", StringComparison.Ordinal);
+}
