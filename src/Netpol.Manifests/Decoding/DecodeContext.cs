@@ -107,6 +107,12 @@ internal sealed class DecodeContext
 
     public string? StringValue(Node n, string path)
     {
+        if (n.Kind == NodeKind.Scalar && n.ScalarKind == ScalarKind.Yaml11Boolean)
+        {
+            Add(Severity.Warning, "yaml11-boolean", At(n), path, $"unquoted {n.Text} is a boolean to YAML 1.1 parsers (some kubectl versions): quote it as \"{n.Text}\"");
+            return n.Text;
+        }
+
         if (n.Kind != NodeKind.Scalar || n.ScalarKind != ScalarKind.String)
         {
             var hint = n.Kind == NodeKind.Scalar ? $" (quote it: \"{n.Text}\")" : string.Empty;
@@ -144,7 +150,7 @@ internal sealed class DecodeContext
             return null;
         }
 
-        if (n.Kind == NodeKind.Scalar && n.ScalarKind == ScalarKind.Boolean)
+        if (n.Kind == NodeKind.Scalar && n.ScalarKind is ScalarKind.Boolean or ScalarKind.Yaml11Boolean)
         {
             return n.Text is "true" or "True" or "TRUE" or "yes" or "Yes" or "YES" or "on" or "On" or "ON" or "y" or "Y";
         }

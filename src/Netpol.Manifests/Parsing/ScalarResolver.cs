@@ -3,9 +3,9 @@ using System.Globalization;
 namespace Netpol.Manifests.Parsing;
 
 /// <summary>
-/// Resolves the type of a plain (unquoted) YAML scalar the way kubectl's YAML decoder does (YAML 1.1 style:
-/// <c>yes</c>, <c>on</c> and <c>off</c> are booleans too), so that <c>version: 1</c> or <c>enabled: yes</c> in a
-/// label is reported as the non-string the API server would refuse.
+/// Resolves the type of a plain (unquoted) YAML scalar by the YAML 1.2 core schema, so that <c>version: 1</c> or
+/// <c>enabled: true</c> in a label is reported as the non-string the API server would refuse. YAML 1.1's extra
+/// booleans (<c>yes</c>, <c>on</c>, <c>y</c>, ...) are marked so a warning can say to quote them.
 /// </summary>
 internal static class ScalarResolver
 {
@@ -14,6 +14,10 @@ internal static class ScalarResolver
     private static readonly HashSet<string> Booleans = new(StringComparer.Ordinal)
     {
         "true", "True", "TRUE", "false", "False", "FALSE",
+    };
+
+    private static readonly HashSet<string> Yaml11Booleans = new(StringComparer.Ordinal)
+    {
         "yes", "Yes", "YES", "no", "No", "NO",
         "on", "On", "ON", "off", "Off", "OFF",
         "y", "Y", "n", "N",
@@ -29,6 +33,11 @@ internal static class ScalarResolver
         if (Booleans.Contains(plain))
         {
             return ScalarKind.Boolean;
+        }
+
+        if (Yaml11Booleans.Contains(plain))
+        {
+            return ScalarKind.Yaml11Boolean;
         }
 
         if (IsInteger(plain))
