@@ -319,20 +319,30 @@ public sealed class Explainer
 
         if (peer.PodSelector is { } podSel)
         {
-            var target = pod.WorkloadKind is null ? $"pod {pod.Name} -n {pod.Namespace}" : $"the pod template of {pod.FullName}:";
             foreach (var r in podSel.Failing(pod.Labels))
             {
-                if (LabelCommand(r, target) is not { } cmd)
+                var step = pod.WorkloadKind is null
+                    ? LabelCommand(r, $"pod {pod.Name} -n {pod.Namespace}")
+                    : TemplateLabel(r, pod.FullName);
+                if (step is null)
                 {
                     return null;
                 }
 
-                steps.Add(pod.WorkloadKind is null ? cmd : cmd.Replace("kubectl label ", "set label on ", StringComparison.Ordinal));
+                steps.Add(step);
             }
         }
 
         return steps.Count == 0 ? null : (steps.Count + 1, string.Join(" and ", steps));
     }
+
+    private static string? TemplateLabel(LabelRequirement r, string workload) => r.Operator switch
+    {
+        SelectorOperator.In => $"set label {r.Key}={r.Values[0]} on the pod template of {workload}",
+        SelectorOperator.Exists => $"set a label {r.Key} on the pod template of {workload}",
+        SelectorOperator.DoesNotExist => $"remove label {r.Key} from the pod template of {workload}",
+        _ => null,
+    };
 
     private static string? LabelCommand(LabelRequirement r, string target) => r.Operator switch
     {
