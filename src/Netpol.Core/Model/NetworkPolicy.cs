@@ -2,7 +2,7 @@ namespace Netpol.Core.Model;
 
 /// <summary>
 /// A NetworkPolicy after validation. <see cref="AffectsIngress"/> and <see cref="AffectsEgress"/> are the effective
-/// policyTypes: when policyTypes is absent, Ingress always and Egress exactly when the spec has an egress field.
+/// policyTypes: when policyTypes is absent or empty, Ingress always and Egress when the spec has at least one egress rule.
 /// Rules of a direction the policy does not affect are dropped at load (they never apply).
 /// </summary>
 public sealed record NetworkPolicy(

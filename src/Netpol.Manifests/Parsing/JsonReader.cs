@@ -16,6 +16,10 @@ internal sealed class JsonReader
     private readonly Action<ParsedDocument> _sink;
     private readonly List<int> _lineStarts = [0];
     private int _line;
+
+    // Keys and short values repeat across a List's items ("metadata", "labels", "app", "TCP"): share one string each.
+    private readonly Dictionary<string, string> _strings = new(StringComparer.Ordinal);
+    private Dictionary<string, string>.AlternateLookup<ReadOnlySpan<char>> _lookup;
     private int _lastOffset = -1;
     private int _lastColumn;
 
@@ -25,6 +29,7 @@ internal sealed class JsonReader
         _bytes = bytes;
         _result = result;
         _sink = sink;
+        _lookup = _strings.GetAlternateLookup<ReadOnlySpan<char>>();
         var span = bytes.AsSpan();
         var offset = 0;
         while (true)
@@ -98,7 +103,7 @@ internal sealed class JsonReader
                     while (reader.Read() && reader.TokenType != JsonTokenType.EndObject)
                     {
                         var (kl, kc) = Position(reader.TokenStartIndex);
-                        var key = reader.GetString()!;
+                        var key = Text(ref reader);
                         reader.Read();
                         if (topLevel && key == "items" && reader.TokenType == JsonTokenType.StartArray)
                         {
@@ -138,7 +143,7 @@ internal sealed class JsonReader
                 }
 
             case JsonTokenType.String:
-                return Node.Scalar(reader.GetString()!, ScalarKind.String, line, column);
+                return Node.Scalar(Text(ref reader), ScalarKind.String, line, column);
             case JsonTokenType.Number:
                 {
                     var text = Encoding.UTF8.GetString(reader.ValueSpan);
@@ -153,6 +158,26 @@ internal sealed class JsonReader
             default:
                 return Node.Scalar("null", ScalarKind.Null, line, column);
         }
+    }
+
+    private string Text(ref Utf8JsonReader reader)
+    {
+        const int MaxShared = 48;
+        if (reader.ValueIsEscaped || reader.HasValueSequence || reader.ValueSpan.Length > MaxShared || _strings.Count > 200_000)
+        {
+            return reader.GetString()!;
+        }
+
+        Span<char> buffer = stackalloc char[MaxShared];
+        var n = Encoding.UTF8.GetChars(reader.ValueSpan, buffer);
+        if (_lookup.TryGetValue(buffer[..n], out var shared))
+        {
+            return shared;
+        }
+
+        var text = new string(buffer[..n]);
+        _strings[text] = text;
+        return text;
     }
 
     private (int Line, int Column) Position(long offset)
