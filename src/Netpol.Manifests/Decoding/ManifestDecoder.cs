@@ -321,7 +321,7 @@ internal sealed class ManifestDecoder
                     var protoText = ctx.String(item, "protocol", pp) ?? "TCP";
                     if (!Enum.TryParse<Protocol>(protoText, ignoreCase: false, out var protocol) || !Enum.IsDefined(protocol))
                     {
-                        ctx.Error(item.Get("protocol")!, $"{pp}.protocol", $"Unsupported value: \"{protoText}\": supported values: \"SCTP\", \"TCP\", \"UDP\"");
+                        ctx.Error(item.Get("protocol")!, $"{pp}.protocol", $"Unsupported value: \"{protoText}\": supported values: \"TCP\", \"UDP\", \"SCTP\"");
                         continue;
                     }
 

@@ -16,6 +16,21 @@ internal static class NetworkPolicyDecoder
     {
         var before = ctx.ErrorCount;
         ctx.RejectUnknown(root, string.Empty, "apiVersion", "kind", "metadata", "spec", "status");
+        if (root.Get("metadata") is { Kind: NodeKind.Map } metadata)
+        {
+            ctx.RejectUnknown(metadata, "metadata", "name", "namespace", "labels", "annotations", "generateName", "uid", "resourceVersion", "generation", "creationTimestamp", "deletionTimestamp", "deletionGracePeriodSeconds", "ownerReferences", "finalizers", "managedFields", "selfLink");
+            if (ctx.Map(metadata, "annotations", "metadata") is { } annotations)
+            {
+                foreach (var e in annotations.Entries!)
+                {
+                    foreach (var msg in ApiValidation.IsQualifiedName(e.Key.ToLowerInvariant()))
+                    {
+                        ctx.Error(e, "metadata.annotations", msg);
+                    }
+                }
+            }
+        }
+
         var spec = ctx.Map(root, "spec", string.Empty);
         var podSelector = LabelSelector.Everything;
         IReadOnlyList<PolicyRule> ingress = [];
@@ -86,7 +101,9 @@ internal static class NetworkPolicyDecoder
         var result = new List<string>();
         if (items.Count > 2)
         {
+            // The API server reports the list as a whole and does not look at its entries.
             ctx.Error(spec.Get("policyTypes")!, "spec.policyTypes", "may not specify more than two policyTypes");
+            return result;
         }
 
         for (var i = 0; i < items.Count; i++)
@@ -100,7 +117,7 @@ internal static class NetworkPolicyDecoder
 
             if (t is not ("Ingress" or "Egress"))
             {
-                ctx.Error(items[i], path, $"Unsupported value: \"{t}\": supported values: \"Egress\", \"Ingress\"");
+                ctx.Error(items[i], path, $"Unsupported value: \"{t}\": supported values: \"Ingress\", \"Egress\"");
                 continue;
             }
 
@@ -190,7 +207,7 @@ internal static class NetworkPolicyDecoder
                 case "UDP": protocol = Protocol.UDP; break;
                 case "SCTP": protocol = Protocol.SCTP; break;
                 default:
-                    ctx.Error(node.Get("protocol")!, $"{path}.protocol", $"Unsupported value: \"{protoText}\": supported values: \"SCTP\", \"TCP\", \"UDP\"");
+                    ctx.Error(node.Get("protocol")!, $"{path}.protocol", $"Unsupported value: \"{protoText}\": supported values: \"TCP\", \"UDP\", \"SCTP\"");
                     return null;
             }
         }

@@ -39,7 +39,7 @@ internal static class PodSpecDecoder
                     var protoText = ctx.String(item, "protocol", pp) ?? "TCP";
                     if (!Enum.TryParse<Protocol>(protoText, ignoreCase: false, out var protocol) || !Enum.IsDefined(protocol))
                     {
-                        ctx.Error(item.Get("protocol")!, $"{pp}.protocol", $"Unsupported value: \"{protoText}\": supported values: \"SCTP\", \"TCP\", \"UDP\"");
+                        ctx.Error(item.Get("protocol")!, $"{pp}.protocol", $"Unsupported value: \"{protoText}\": supported values: \"TCP\", \"UDP\", \"SCTP\"");
                         continue;
                     }
 

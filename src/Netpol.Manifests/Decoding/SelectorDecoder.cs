@@ -151,7 +151,7 @@ internal static class SelectorDecoder
 
                 break;
             default:
-                ctx.Error(node.Get("operator") ?? node, $"{path}.operator", $"not a valid selector operator: \"{op}\"");
+                ctx.Error(node.Get("operator") ?? node, $"{path}.operator", "not a valid selector operator");
                 ok = false;
                 break;
         }
