@@ -28,27 +28,30 @@ public static class ExampleCatalog
         return reader.ReadToEnd();
     }
 
-    /// <summary>The first comment line of an example: what it shows.</summary>
+    /// <summary>The first sentence of an example's leading comment: what it shows.</summary>
     public static string Describe(string name)
     {
         var text = Read(name) ?? string.Empty;
+        var words = new List<string>();
         foreach (var line in text.Split('\n'))
         {
             var t = line.Trim();
-            if (t.StartsWith('#'))
-            {
-                var d = t.TrimStart('#').Trim();
-                if (d.Length > 0)
-                {
-                    return d;
-                }
-            }
-            else if (t.Length > 0)
+            if (!t.StartsWith('#'))
             {
                 break;
             }
+
+            words.Add(t.TrimStart('#').Trim());
         }
 
-        return string.Empty;
+        var joined = string.Join(' ', words.Where(w => w.Length > 0));
+        var colon = joined.IndexOf(": ", StringComparison.Ordinal);
+        if (colon > 0 && joined[..colon] == name)
+        {
+            joined = joined[(colon + 2)..];
+        }
+
+        var end = joined.IndexOf(". ", StringComparison.Ordinal);
+        return end > 0 ? joined[..(end + 1)] : joined;
     }
 }
