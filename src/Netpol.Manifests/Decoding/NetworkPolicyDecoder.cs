@@ -373,26 +373,21 @@ internal static class NetworkPolicyDecoder
                     ctx.Error(items[i], ep, msg);
                 }
 
-                if (errors.Count > 0 || cidr is not { } c)
+                // The API server checks containment whenever both values parse at all, even when one of them was
+                // refused for its form (host bits, leading zeros).
+                var subset = string.IsNullOrEmpty(cidrText) ? [] : ApiValidation.ValidateExceptWithinCidr(cidrText, text);
+                foreach (var msg in subset)
                 {
-                    continue;
+                    ctx.Error(items[i], ep, msg);
                 }
 
-                if (!IsStrictSubset(ex, c))
+                if (errors.Count == 0 && subset.Count == 0 && cidr is not null)
                 {
-                    ctx.Error(items[i], ep, "must be a strict subset of `cidr`");
-                    continue;
+                    excepts.Add(ex);
                 }
-
-                excepts.Add(ex);
             }
         }
 
         return cidr is { } net ? new IPBlock(net, excepts) : null;
     }
-
-    private static bool IsStrictSubset(IPNetwork inner, IPNetwork outer) =>
-        inner.BaseAddress.AddressFamily == outer.BaseAddress.AddressFamily
-        && outer.Contains(inner.BaseAddress)
-        && inner.PrefixLength > outer.PrefixLength;
 }
