@@ -28,15 +28,11 @@ public sealed class EndpointResolver(Cluster cluster)
             return [new EndpointTarget(pod is null ? Endpoint.ForAddress(address) : Endpoint.ForPod(pod), port, protocol, null)];
         }
 
-        var parts = text.Split('/');
-        if (parts.Length == 1)
-        {
-            parts = ["default", parts[0]];
-        }
-
+        // A bare name means a pod of the default namespace, as kubectl reads it.
+        var parts = text.Contains('/', StringComparison.Ordinal) ? text.Split('/') : ["default", text];
         if (parts.Length == 2)
         {
-            var pod = cluster.FindPod(text.Contains('/', StringComparison.Ordinal) ? text : $"default/{text}");
+            var pod = cluster.FindPod($"{parts[0]}/{parts[1]}");
             return pod is not null ? [new EndpointTarget(Endpoint.ForPod(pod), port, protocol, null)] : throw Unknown(text);
         }
 

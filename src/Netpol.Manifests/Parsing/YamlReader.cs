@@ -38,7 +38,7 @@ internal sealed class YamlReader
             Expect<StreamStart>();
             while (!_parser.TryConsume<StreamEnd>(out _))
             {
-                var start = _parser.Consume<DocumentStart>();
+                _parser.Consume<DocumentStart>();
                 _anchors.Clear();
                 var root = ReadNode();
                 _parser.Consume<DocumentEnd>();
@@ -48,7 +48,6 @@ internal sealed class YamlReader
                 }
 
                 _sink(new ParsedDocument(_file, root));
-                _ = start;
             }
         }
         catch (YamlException ex)
