@@ -8,9 +8,13 @@ namespace Netpol.Cli;
 /// <summary>Builds the command tree and runs it: the only place that turns errors into exit codes.</summary>
 internal static class CliApp
 {
-    public static int Run(string[] args, TextWriter stdout, TextWriter stderr, Func<Stream>? stdin = null)
+    /// <summary>netpol's version, as <c>netpol version</c> prints it.</summary>
+    public static string Version =>
+        (typeof(CliApp).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion ?? "unknown").Split('+')[0];
+
+    public static int Run(string[] args, TextWriter stdout, TextWriter stderr, Func<Stream>? stdin = null, bool color = false)
     {
-        var ctx = new CliContext(stdout, stderr, stdin);
+        var ctx = new CliContext(stdout, stderr, stdin, color);
         var debug = new Option<bool>("--debug") { Description = "Show stack traces of unexpected errors.", Recursive = true };
         var root = new RootCommand("netpol: understand, test and prove Kubernetes NetworkPolicy before it reaches a cluster.")
         {
@@ -18,6 +22,7 @@ internal static class CliApp
             ValidateCommand.Create(ctx),
             CheckCommand.Create(ctx),
             MatrixCommand.Create(ctx),
+            LintCommand.Create(ctx),
             ExamplesCommand.Create(ctx),
             VersionCommand(ctx),
         };
@@ -54,8 +59,7 @@ internal static class CliApp
         var command = new Command("version", "Print netpol's version.");
         command.SetAction(_ =>
         {
-            var v = typeof(CliApp).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion ?? "unknown";
-            ctx.Out.WriteLine($"netpol {v.Split('+')[0]}");
+            ctx.Out.WriteLine($"netpol {Version}");
             return ExitCodes.Ok;
         });
         return command;

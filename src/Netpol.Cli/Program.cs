@@ -1,3 +1,6 @@
 using Netpol.Cli;
 
-return CliApp.Run(args, Console.Out, Console.Error);
+var color = !Console.IsOutputRedirected
+    && string.IsNullOrEmpty(Environment.GetEnvironmentVariable("NO_COLOR"))
+    && Environment.GetEnvironmentVariable("TERM") is not "dumb";
+return CliApp.Run(args, Console.Out, Console.Error, color: color);

@@ -8,4 +8,7 @@ public sealed record Namespace(string Name, IReadOnlyDictionary<string, string> 
 
     /// <summary>True when the namespace was not declared in the input but is used by an object in it.</summary>
     public bool IsImplicit { get; init; }
+
+    /// <summary><c>metadata.annotations</c>.</summary>
+    public IReadOnlyDictionary<string, string> Annotations { get; init; } = ObjectMetadata.NoAnnotations;
 }

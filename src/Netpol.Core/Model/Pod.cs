@@ -24,4 +24,10 @@ public sealed record Pod(
 
     /// <summary>True when the pod has no IP (no <c>status.podIP</c>): ipBlock peers cannot match it.</summary>
     public bool HasNoIP => IPs.Count == 0;
+
+    /// <summary><c>metadata.annotations</c> (of the pod template for a workload).</summary>
+    public IReadOnlyDictionary<string, string> Annotations { get; init; } = ObjectMetadata.NoAnnotations;
+
+    /// <summary>The images of the pod's containers and init containers, in order.</summary>
+    public IReadOnlyList<string> Images { get; init; } = [];
 }

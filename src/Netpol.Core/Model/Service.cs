@@ -10,4 +10,7 @@ public sealed record Service(
 {
     /// <summary><c>namespace/name</c>.</summary>
     public string FullName => $"{Namespace}/{Name}";
+
+    /// <summary><c>metadata.annotations</c>.</summary>
+    public IReadOnlyDictionary<string, string> Annotations { get; init; } = ObjectMetadata.NoAnnotations;
 }

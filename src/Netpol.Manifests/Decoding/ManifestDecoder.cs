@@ -99,7 +99,10 @@ internal sealed class ManifestDecoder
         switch (kind)
         {
             case "Namespace":
-                Namespaces.Add(new Namespace(header.Name, SelectorDecoder.Labels(ctx, root.Get("metadata")!, "metadata"), here));
+                Namespaces.Add(new Namespace(header.Name, SelectorDecoder.Labels(ctx, root.Get("metadata")!, "metadata"), here)
+                {
+                    Annotations = SelectorDecoder.Annotations(ctx, root.Get("metadata"), "metadata"),
+                });
                 break;
             case "NetworkPolicy":
                 SelectorDecoder.Labels(ctx, root.Get("metadata")!, "metadata");
@@ -181,7 +184,8 @@ internal sealed class ManifestDecoder
         var before = ctx.ErrorCount;
         var metadata = root.Get("metadata")!;
         var labels = SelectorDecoder.Labels(ctx, metadata, "metadata");
-        var (ports, hostNetwork) = PodSpecDecoder.Decode(ctx, ctx.Map(root, "spec", string.Empty), "spec");
+        var annotations = SelectorDecoder.Annotations(ctx, metadata, "metadata");
+        var (ports, hostNetwork, images) = PodSpecDecoder.Decode(ctx, ctx.Map(root, "spec", string.Empty), "spec");
         var ips = new List<IPAddress>();
         if (ctx.Map(root, "status", string.Empty) is { } status)
         {
@@ -210,6 +214,8 @@ internal sealed class ManifestDecoder
         Pods.Add(new Pod(header.Namespace, header.Name, labels, ips, ports, hostNetwork, null, here)
         {
             Owner = OwnerOf(ctx, metadata, labels),
+            Annotations = annotations,
+            Images = images,
         });
     }
 
@@ -260,6 +266,7 @@ internal sealed class ManifestDecoder
     {
         var before = ctx.ErrorCount;
         SelectorDecoder.Labels(ctx, root.Get("metadata")!, "metadata");
+        var annotations = SelectorDecoder.Annotations(ctx, root.Get("metadata"), "metadata");
         var spec = ctx.Map(root, "spec", string.Empty);
         var path = "spec";
         if (header.Kind == "CronJob" && spec is not null)
@@ -271,12 +278,24 @@ internal sealed class ManifestDecoder
         var template = spec is null ? null : ctx.Map(spec, "template", path);
         var tpath = $"{path}.template";
         var labels = new Dictionary<string, string>(StringComparer.Ordinal);
-        (List<ContainerPort> Ports, bool HostNetwork) podSpec = ([], false);
+        (List<ContainerPort> Ports, bool HostNetwork, IReadOnlyList<string> Images) podSpec = ([], false, []);
         if (template is not null)
         {
             if (ctx.Map(template, "metadata", tpath) is { } tm)
             {
                 labels = SelectorDecoder.Labels(ctx, tm, $"{tpath}.metadata");
+                var templateAnnotations = SelectorDecoder.Annotations(ctx, tm, $"{tpath}.metadata");
+                if (templateAnnotations.Count > 0)
+                {
+                    // The workload's own annotations and its template's both describe the pods; the template wins.
+                    var merged = new Dictionary<string, string>(annotations, StringComparer.Ordinal);
+                    foreach (var (k, v) in templateAnnotations)
+                    {
+                        merged[k] = v;
+                    }
+
+                    annotations = merged;
+                }
             }
 
             podSpec = PodSpecDecoder.Decode(ctx, ctx.Map(template, "spec", tpath), $"{tpath}.spec");
@@ -293,13 +312,19 @@ internal sealed class ManifestDecoder
 
         var shortName = WorkloadKinds.ByKind[header.Kind].Short;
         var name = $"{shortName}/{header.Name}";
-        Pods.Add(new Pod(header.Namespace, name, labels, [], podSpec.Ports, podSpec.HostNetwork, header.Kind, here) { Owner = name });
+        Pods.Add(new Pod(header.Namespace, name, labels, [], podSpec.Ports, podSpec.HostNetwork, header.Kind, here)
+        {
+            Owner = name,
+            Annotations = annotations,
+            Images = podSpec.Images,
+        });
     }
 
     private void DecodeService(DecodeContext ctx, Node root, ObjectHeader header, SourceLocation here)
     {
         var before = ctx.ErrorCount;
         SelectorDecoder.Labels(ctx, root.Get("metadata")!, "metadata");
+        var annotations = SelectorDecoder.Annotations(ctx, root.Get("metadata"), "metadata");
         var spec = ctx.Map(root, "spec", string.Empty);
         Dictionary<string, string>? selector = null;
         var ports = new List<ServicePort>();
@@ -353,7 +378,7 @@ internal sealed class ManifestDecoder
 
         if (ctx.ErrorCount == before)
         {
-            Services.Add(new Service(header.Namespace, header.Name, selector, ports, here));
+            Services.Add(new Service(header.Namespace, header.Name, selector, ports, here) { Annotations = annotations });
         }
     }
 }

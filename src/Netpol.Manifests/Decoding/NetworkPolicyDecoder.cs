@@ -15,12 +15,15 @@ internal static class NetworkPolicyDecoder
     public static NetworkPolicy? Decode(DecodeContext ctx, Node root, ObjectHeader header)
     {
         var before = ctx.ErrorCount;
+        var at = new Dictionary<string, SourceLocation>(StringComparer.Ordinal);
         ctx.RejectUnknown(root, string.Empty, "apiVersion", "kind", "metadata", "spec", "status");
         if (root.Get("metadata") is { Kind: NodeKind.Map } metadata)
         {
             ctx.RejectUnknown(metadata, "metadata", "name", "namespace", "labels", "annotations", "generateName", "uid", "resourceVersion", "generation", "creationTimestamp", "deletionTimestamp", "deletionGracePeriodSeconds", "ownerReferences", "finalizers", "managedFields", "selfLink");
+            at["metadata"] = ctx.At(metadata);
             if (ctx.Map(metadata, "annotations", "metadata") is { } annotations)
             {
+                at["metadata.annotations"] = ctx.At(annotations);
                 foreach (var e in annotations.Entries!)
                 {
                     foreach (var msg in ApiValidation.IsQualifiedName(e.Key.ToLowerInvariant()))
@@ -32,6 +35,7 @@ internal static class NetworkPolicyDecoder
         }
 
         var spec = ctx.Map(root, "spec", string.Empty);
+        var annotationValues = SelectorDecoder.Annotations(ctx, root.Get("metadata"), "metadata");
         var podSelector = LabelSelector.Everything;
         IReadOnlyList<PolicyRule> ingress = [];
         IReadOnlyList<PolicyRule> egress = [];
@@ -41,13 +45,19 @@ internal static class NetworkPolicyDecoder
         if (spec is not null)
         {
             ctx.RejectUnknown(spec, "spec", "podSelector", "ingress", "egress", "policyTypes");
+            at["spec"] = ctx.At(spec);
+            foreach (var e in spec.Entries!)
+            {
+                at[Path("spec." + e.Key)] = new SourceLocation(ctx.File, e.Line, e.Column);
+            }
+
             if (ctx.Map(spec, "podSelector", "spec") is { } ps)
             {
                 podSelector = SelectorDecoder.Decode(ctx, ps, "spec.podSelector", strict: true);
             }
 
-            ingress = Rules(ctx, spec, "ingress", "from", out hasIngress);
-            egress = Rules(ctx, spec, "egress", "to", out hasEgress);
+            ingress = Rules(ctx, spec, "ingress", "from", at, out hasIngress);
+            egress = Rules(ctx, spec, "egress", "to", at, out hasEgress);
             types = PolicyTypes(ctx, spec);
         }
 
@@ -88,7 +98,14 @@ internal static class NetworkPolicyDecoder
             affectsEgress,
             affectsIngress ? ingress : [],
             affectsEgress ? egress : [],
-            ctx.At(root));
+            ctx.At(root))
+        {
+            Annotations = annotationValues,
+            DeclaredPolicyTypes = types,
+            IgnoredIngress = affectsIngress ? [] : ingress,
+            IgnoredEgress = affectsEgress ? [] : egress,
+            Locations = at,
+        };
     }
 
     private static List<string>? PolicyTypes(DecodeContext ctx, Node spec)
@@ -127,7 +144,10 @@ internal static class NetworkPolicyDecoder
         return result;
     }
 
-    private static List<PolicyRule> Rules(DecodeContext ctx, Node spec, string direction, string peersKey, out bool present)
+    // Field paths repeat across thousands of policies: share one string per path.
+    private static string Path(string path) => string.Intern(path);
+
+    private static List<PolicyRule> Rules(DecodeContext ctx, Node spec, string direction, string peersKey, Dictionary<string, SourceLocation> at, out bool present)
     {
         present = false;
         if (ctx.Sequence(spec, direction, "spec") is not { } items)
@@ -139,8 +159,9 @@ internal static class NetworkPolicyDecoder
         var rules = new List<PolicyRule>(items.Count);
         for (var i = 0; i < items.Count; i++)
         {
-            var path = $"spec.{direction}[{i}]";
+            var path = Path($"spec.{direction}[{i}]");
             var node = items[i];
+            at[path] = ctx.At(node);
             if (node.IsNull)
             {
                 rules.Add(new PolicyRule([], []));
@@ -159,7 +180,9 @@ internal static class NetworkPolicyDecoder
             {
                 for (var j = 0; j < portNodes.Count; j++)
                 {
-                    if (Port(ctx, portNodes[j], $"{path}.ports[{j}]") is { } p)
+                    var portPath = Path($"{path}.ports[{j}]");
+                    at[portPath] = ctx.At(portNodes[j]);
+                    if (Port(ctx, portNodes[j], portPath) is { } p)
                     {
                         ports.Add(p);
                     }
@@ -171,7 +194,17 @@ internal static class NetworkPolicyDecoder
             {
                 for (var j = 0; j < peerNodes.Count; j++)
                 {
-                    if (Peer(ctx, peerNodes[j], $"{path}.{peersKey}[{j}]") is { } p)
+                    var peerPath = Path($"{path}.{peersKey}[{j}]");
+                    at[peerPath] = ctx.At(peerNodes[j]);
+                    if (peerNodes[j].Kind == NodeKind.Map)
+                    {
+                        foreach (var e in peerNodes[j].Entries!)
+                        {
+                            at[Path($"{peerPath}.{e.Key}")] = new SourceLocation(ctx.File, e.Line, e.Column);
+                        }
+                    }
+
+                    if (Peer(ctx, peerNodes[j], peerPath) is { } p)
                     {
                         peers.Add(p);
                     }

@@ -3,18 +3,36 @@ using Netpol.Manifests.Parsing;
 
 namespace Netpol.Manifests.Decoding;
 
-/// <summary>Reads the parts of a pod spec that matter to NetworkPolicy: container ports and hostNetwork.</summary>
+/// <summary>
+/// Reads the parts of a pod spec that matter to NetworkPolicy: container ports and hostNetwork, plus the container
+/// images (they tell which network plugin a DaemonSet runs).
+/// </summary>
 internal static class PodSpecDecoder
 {
-    public static (List<ContainerPort> Ports, bool HostNetwork) Decode(DecodeContext ctx, Node? spec, string path)
+    public static (List<ContainerPort> Ports, bool HostNetwork, IReadOnlyList<string> Images) Decode(DecodeContext ctx, Node? spec, string path)
     {
         var ports = new List<ContainerPort>();
         if (spec is null)
         {
-            return (ports, false);
+            return (ports, false, []);
         }
 
         var hostNetwork = ctx.Boolean(spec, "hostNetwork", path) ?? false;
+        List<string>? images = null;
+        foreach (var key in (string[])["initContainers", "containers"])
+        {
+            if (spec.Get(key) is { Kind: NodeKind.Sequence } list)
+            {
+                foreach (var c in list.Items!)
+                {
+                    if (c.Kind == NodeKind.Map && c.GetText("image") is { Length: > 0 } image)
+                    {
+                        (images ??= []).Add(image);
+                    }
+                }
+            }
+        }
+
         if (ctx.Sequence(spec, "containers", path) is { } containers)
         {
             for (var i = 0; i < containers.Count; i++)
@@ -60,6 +78,6 @@ internal static class PodSpecDecoder
             }
         }
 
-        return (ports, hostNetwork);
+        return (ports, hostNetwork, images is null ? [] : images);
     }
 }

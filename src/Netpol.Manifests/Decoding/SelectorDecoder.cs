@@ -54,6 +54,21 @@ internal static class SelectorDecoder
     }
 
     /// <summary>Validates the keys and values of metadata.labels.</summary>
+    /// <summary>
+    /// <c>metadata.annotations</c> as strings (keys are validated where the object's decoder does it); the shared
+    /// empty map when there are none.
+    /// </summary>
+    public static IReadOnlyDictionary<string, string> Annotations(DecodeContext ctx, Node? metadata, string path)
+    {
+        if (metadata is null || metadata.Kind != NodeKind.Map)
+        {
+            return ObjectMetadata.NoAnnotations;
+        }
+
+        var map = ctx.StringMap(metadata, "annotations", path);
+        return map is null || map.Count == 0 ? ObjectMetadata.NoAnnotations : map;
+    }
+
     public static Dictionary<string, string> Labels(DecodeContext ctx, Node parent, string path)
     {
         var map = ctx.Map(parent, "labels", path);

@@ -1,0 +1,114 @@
+using Netpol.Core.Model;
+using Netpol.Core.Reference;
+
+namespace Netpol.Analysis.Lint;
+
+/// <summary>
+/// Where pods send DNS queries, as lint assumes it: the pods labelled <c>k8s-app: kube-dns</c> (CoreDNS and
+/// kube-dns both carry it) when the manifests have some; else every kube-system pod; else the DNS service address
+/// (<c>--dns-ip</c>) together with a stand-in CoreDNS pod in kube-system, because CNIs evaluate policy after the
+/// service address is translated to a pod's, so a rule naming the DNS pods by labels works on a real cluster.
+/// </summary>
+public sealed class DnsTargets
+{
+    /// <summary>The label CoreDNS and kube-dns pods carry.</summary>
+    public const string LabelKey = "k8s-app";
+
+    /// <summary>The value of <see cref="LabelKey"/> on DNS pods.</summary>
+    public const string LabelValue = "kube-dns";
+
+    /// <summary>The namespace of cluster DNS.</summary>
+    public const string Namespace = "kube-system";
+
+    private readonly Cluster _evaluation;
+
+    internal DnsTargets(Cluster cluster, LintOptions options)
+    {
+        var dnsPods = cluster.Pods.Where(p => !p.HostNetwork && p.Labels.TryGetValue(LabelKey, out var v) && v == LabelValue).ToList();
+        if (dnsPods.Count > 0)
+        {
+            Endpoints = [.. dnsPods.Select(Endpoint.ForPod)];
+            Description = $"the kube-dns pods ({Names(dnsPods)})";
+            _evaluation = cluster;
+            return;
+        }
+
+        var systemPods = cluster.PodsIn(Namespace).Where(p => !p.HostNetwork).ToList();
+        if (systemPods.Count > 0)
+        {
+            Endpoints = [.. systemPods.Select(Endpoint.ForPod)];
+            Description = $"the kube-system pods ({Names(systemPods)}; none is labelled {LabelKey}={LabelValue})";
+            _evaluation = cluster;
+            return;
+        }
+
+        // No DNS pods in the input: assume a standard CoreDNS deployment behind the DNS service address.
+        var standIn = new Pod(
+            Namespace,
+            "coredns (assumed)",
+            new Dictionary<string, string>(StringComparer.Ordinal) { [LabelKey] = LabelValue },
+            options.DnsIPs,
+            [new ContainerPort("dns", 53, Protocol.UDP), new ContainerPort("dns-tcp", 53, Protocol.TCP)]);
+        var namespaces = cluster.Namespaces.ToList();
+        _evaluation = new Cluster(namespaces, [standIn], [], []);
+        Endpoints = [Endpoint.ForPod(standIn), .. options.DnsIPs.Select(Endpoint.ForAddress)];
+        Description = $"cluster DNS at {string.Join(", ", options.DnsIPs)} (assumed, with CoreDNS pods labelled {LabelKey}={LabelValue} in kube-system: the manifests contain no DNS pods; set --dns-ip)";
+        IsAssumed = true;
+    }
+
+    /// <summary>The DNS endpoints.</summary>
+    public IReadOnlyList<Endpoint> Endpoints { get; }
+
+    /// <summary>What the endpoints are, for messages.</summary>
+    public string Description { get; }
+
+    /// <summary>True when the manifests contain no DNS pods and the endpoints are assumed.</summary>
+    public bool IsAssumed { get; }
+
+    /// <summary>True when the pod is one of the DNS endpoints.</summary>
+    public bool IsDnsPod(Pod pod) => Endpoints.Any(e => ReferenceEquals(e.Pod, pod));
+
+    /// <summary>
+    /// True when the egress side alone lets a pod send to some DNS endpoint on the port: the pod is
+    /// not isolated for egress (no policies given), or a rule of one of its egress policies admits the endpoint on that port.
+    /// The DNS pods' own ingress is a separate matter.
+    /// </summary>
+    public bool EgressAllows(IReadOnlyList<NetworkPolicy> egressPolicies, int port, Protocol protocol)
+    {
+        ArgumentNullException.ThrowIfNull(egressPolicies);
+        if (egressPolicies.Count == 0)
+        {
+            return true;
+        }
+
+        foreach (var policy in egressPolicies)
+        {
+            for (var i = 0; i < policy.Egress.Count; i++)
+            {
+                if (RuleAllows(policy, policy.Egress[i], port, protocol))
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>True when the egress rule admits some DNS endpoint on the port.</summary>
+    public bool RuleAllows(NetworkPolicy policy, PolicyRule rule, int port, Protocol protocol)
+    {
+        foreach (var target in Endpoints)
+        {
+            if (Semantics.RuleAdmits(policy, rule, target, _evaluation) && Semantics.PortsOf(rule, target).Contains(port, protocol))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static string Names(List<Pod> pods) =>
+        pods.Count <= 3 ? string.Join(", ", pods.Select(p => p.FullName)) : $"{string.Join(", ", pods.Take(3).Select(p => p.FullName))} and {pods.Count - 3} more";
+}

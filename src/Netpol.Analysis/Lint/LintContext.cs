@@ -1,0 +1,214 @@
+using Netpol.Core.Diagnostics;
+using Netpol.Core.Model;
+using Netpol.Core.Reference;
+
+namespace Netpol.Analysis.Lint;
+
+/// <summary>
+/// What a rule sees: the cluster, the options, lookups computed once for every rule (which policies select which
+/// pod), and the methods to report findings about policies, pods, namespaces and services.
+/// </summary>
+public sealed class LintContext
+{
+    /// <summary>The annotation that silences rules on an object (or on every object of a namespace).</summary>
+    public const string IgnoreAnnotation = "netpol.io/ignore";
+
+    private readonly List<LintFinding> _findings = [];
+    private readonly Dictionary<(Pod, Direction), IReadOnlyList<NetworkPolicy>> _selecting = [];
+    private readonly Dictionary<NetworkPolicy, IReadOnlyList<Pod>> _selected = [];
+    private readonly Dictionary<(string, PolicyPeer), IReadOnlyList<Pod>> _admitted = [];
+    private List<Pod>? _podsWithIPs;
+    private LintRule? _current;
+    private Severity _currentSeverity;
+
+    internal LintContext(Cluster cluster, LintOptions options)
+    {
+        Cluster = cluster;
+        Options = options;
+        Dns = new DnsTargets(cluster, options);
+    }
+
+    /// <summary>The loaded cluster.</summary>
+    public Cluster Cluster { get; }
+
+    /// <summary>The options of the run.</summary>
+    public LintOptions Options { get; }
+
+    /// <summary>Where cluster DNS lives, as found in the manifests or assumed.</summary>
+    public DnsTargets Dns { get; }
+
+    /// <summary>Findings suppressed by an annotation.</summary>
+    public int Suppressed { get; private set; }
+
+    internal IReadOnlyList<LintFinding> Findings => _findings;
+
+    /// <summary>True when the input has pods at all: rules that compare selectors with pods need some.</summary>
+    public bool HasPods => Cluster.Pods.Count > 0;
+
+    /// <summary>True when coverage rules should look at the namespace (system namespaces are excluded by default).</summary>
+    public bool IsCovered(string ns) => !Options.Config.ExcludedNamespaces.Contains(ns);
+
+    /// <summary>The policies that select the pod for the direction (hostNetwork pods: none).</summary>
+    public IReadOnlyList<NetworkPolicy> SelectingPolicies(Pod pod, Direction direction)
+    {
+        if (!_selecting.TryGetValue((pod, direction), out var list))
+        {
+            list = [.. Cluster.PoliciesIn(pod.Namespace).Where(p => Semantics.Selects(p, pod, direction))];
+            _selecting[(pod, direction)] = list;
+        }
+
+        return list;
+    }
+
+    /// <summary>True when some policy selects the pod for the direction.</summary>
+    public bool IsIsolated(Pod pod, Direction direction) => SelectingPolicies(pod, direction).Count > 0;
+
+    /// <summary>The pods whose labels the policy's podSelector matches (hostNetwork pods excluded).</summary>
+    public IReadOnlyList<Pod> SelectedPods(NetworkPolicy policy)
+    {
+        if (!_selected.TryGetValue(policy, out var list))
+        {
+            list = [.. Cluster.PodsIn(policy.Namespace).Where(p => !p.HostNetwork && policy.PodSelector.Matches(p.Labels))];
+            _selected[policy] = list;
+        }
+
+        return list;
+    }
+
+    /// <summary>
+    /// The pods a peer admits (selector peers: by labels, never hostNetwork pods; ipBlock peers: pods whose IP is
+    /// inside). Only the namespaces the peer can reach are scanned, and answers are shared between equal peers.
+    /// </summary>
+    public IReadOnlyList<Pod> PodsAdmittedBy(NetworkPolicy policy, PolicyPeer peer)
+    {
+        ArgumentNullException.ThrowIfNull(policy);
+        ArgumentNullException.ThrowIfNull(peer);
+        var key = (peer.NamespaceSelector is null && peer.IPBlock is null ? policy.Namespace : string.Empty, peer);
+        if (_admitted.TryGetValue(key, out var cached))
+        {
+            return cached;
+        }
+
+        IEnumerable<Pod> candidates;
+        if (peer.IPBlock is not null)
+        {
+            _podsWithIPs ??= [.. Cluster.Pods.Where(p => !p.HasNoIP)];
+            candidates = _podsWithIPs;
+        }
+        else if (peer.NamespaceSelector is null)
+        {
+            candidates = Cluster.PodsIn(policy.Namespace);
+        }
+        else
+        {
+            candidates = Cluster.Namespaces.Where(n => peer.NamespaceSelector.Matches(n.Labels)).SelectMany(n => Cluster.PodsIn(n.Name));
+        }
+
+        List<Pod> result = [.. candidates.Where(p => Semantics.PeerMatches(policy, peer, Endpoint.ForPod(p), Cluster))];
+        _admitted[key] = result;
+        return result;
+    }
+
+    /// <summary>The pods a rule admits as peers (every pod when it lists no peers), in cluster order.</summary>
+    public IReadOnlyList<Pod> PodsAdmittedBy(NetworkPolicy policy, PolicyRule rule)
+    {
+        ArgumentNullException.ThrowIfNull(rule);
+        if (rule.AllPeers)
+        {
+            return Cluster.Pods;
+        }
+
+        if (rule.Peers.Count == 1)
+        {
+            return PodsAdmittedBy(policy, rule.Peers[0]);
+        }
+
+        var set = new HashSet<Pod>(ReferenceEqualityComparer.Instance);
+        foreach (var peer in rule.Peers)
+        {
+            set.UnionWith(PodsAdmittedBy(policy, peer));
+        }
+
+        return [.. Cluster.Pods.Where(set.Contains)];
+    }
+
+    /// <summary>
+    /// The pods a rule's ports are resolved against: for ingress the pods the policy selects, for egress the pods the
+    /// rule admits as destinations.
+    /// </summary>
+    public IEnumerable<Pod> Destinations(NetworkPolicy policy, Direction direction, PolicyRule rule) =>
+        direction == Direction.Ingress ? SelectedPods(policy) : PodsAdmittedBy(policy, rule).Where(p => !p.HostNetwork);
+
+    /// <summary>Reports a finding about a policy, at the field path (its location is looked up).</summary>
+    public void Report(NetworkPolicy policy, string path, string message, string? fix = null)
+    {
+        ArgumentNullException.ThrowIfNull(policy);
+        Add($"NetworkPolicy {policy.FullName}", policy.Namespace, policy.LocationOf(path), path, message, fix, policy.Annotations);
+    }
+
+    /// <summary>Reports a finding about a pod, or the workload its synthetic pod stands for.</summary>
+    public void Report(Pod pod, string path, string message, string? fix = null)
+    {
+        ArgumentNullException.ThrowIfNull(pod);
+        Add(ObjectName(pod), pod.Namespace, pod.Source, path, message, fix, pod.Annotations);
+    }
+
+    /// <summary>Reports a finding about a namespace.</summary>
+    public void Report(Namespace ns, string path, string message, string? fix = null)
+    {
+        ArgumentNullException.ThrowIfNull(ns);
+        Add($"Namespace {ns.Name}", ns.Name, ns.Source, path, message, fix, ns.Annotations);
+    }
+
+    /// <summary>
+    /// How findings name a pod: <c>Pod shop/web-1</c>, or for the synthetic pod of a workload
+    /// <c>Deployment shop/web</c>.
+    /// </summary>
+    public static string ObjectName(Pod pod)
+    {
+        ArgumentNullException.ThrowIfNull(pod);
+        if (pod.WorkloadKind is { } kind)
+        {
+            var slash = pod.Name.IndexOf('/', StringComparison.Ordinal);
+            return $"{kind} {pod.Namespace}/{pod.Name[(slash + 1)..]}";
+        }
+
+        return $"Pod {pod.FullName}";
+    }
+
+    internal void Begin(LintRule rule, Severity severity)
+    {
+        _current = rule;
+        _currentSeverity = severity;
+    }
+
+    private void Add(string obj, string ns, SourceLocation? location, string path, string message, string? fix, IReadOnlyDictionary<string, string> annotations)
+    {
+        var rule = _current ?? throw new InvalidOperationException("report outside a rule");
+        if (Ignores(annotations, rule.Id) || (Cluster.FindNamespace(ns) is { } owner && Ignores(owner.Annotations, rule.Id)))
+        {
+            Suppressed++;
+            return;
+        }
+
+        _findings.Add(new LintFinding(rule.Id, _currentSeverity, obj, ns, location, path, message, fix));
+    }
+
+    private static bool Ignores(IReadOnlyDictionary<string, string> annotations, string ruleId)
+    {
+        if (!annotations.TryGetValue(IgnoreAnnotation, out var value))
+        {
+            return false;
+        }
+
+        foreach (var part in value.Split([',', ' '], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+        {
+            if (part == ruleId || part is "all" or "*")
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+}

@@ -1,0 +1,66 @@
+using System.Net;
+using Netpol.Core.Diagnostics;
+using Netpol.Core.Model;
+
+namespace Netpol.Analysis.Lint.Rules;
+
+/// <summary>
+/// <c>ipblock-covers-pods</c>: an ipBlock that contains pod addresses (pod IPs in the input, or the cluster's pod
+/// ranges given with <c>--pod-cidr</c>). The API intends ipBlock for traffic from outside the cluster; whether a
+/// CNI matches pod traffic against it varies, and pod IPs change on every restart, so pods should be admitted by
+/// selectors. Broad blocks are left to <c>broad-cidr</c>.
+/// </summary>
+public sealed class IPBlockCoversPodsRule : LintRule
+{
+    /// <inheritdoc />
+    public override string Id => "ipblock-covers-pods";
+
+    /// <inheritdoc />
+    public override Severity DefaultSeverity => Severity.Warning;
+
+    /// <inheritdoc />
+    public override string Summary => "an ipBlock contains pod IPs: enforcement differs between CNIs";
+
+    /// <inheritdoc />
+    public override void Check(LintContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        foreach (var (policy, path, peer) in PolicyPeers.All(context.Cluster))
+        {
+            if (peer.IPBlock is not { } block || BroadCidrRule.IsBroadWithoutPrivateExcepts(block, out _))
+            {
+                continue;
+            }
+
+            var pods = context.PodsAdmittedBy(policy, peer).Where(p => !p.HostNetwork).ToList();
+            var ranges = context.Options.PodCidrs.Where(r => Overlaps(block, r)).ToList();
+            if (pods.Count == 0 && ranges.Count == 0)
+            {
+                continue;
+            }
+
+            var what = pods.Count > 0
+                ? $"the IPs of {pods.Count} pod{(pods.Count == 1 ? string.Empty : "s")} ({string.Join(", ", pods.Take(3).Select(p => p.FullName))}{(pods.Count > 3 ? ", ..." : string.Empty)})"
+                : $"addresses of the pod range {string.Join(", ", ranges)}";
+            context.Report(
+                policy,
+                $"{path}.ipBlock",
+                $"{block} contains {what}: CNIs differ on whether pod traffic matches ipBlocks, and pod IPs change",
+                "admit pods with podSelector/namespaceSelector peers, and except the pod range from the block" + (ranges.Count > 0 || pods.Count > 0 ? $" (e.g. except: [{string.Join(", ", ranges.Select(r => r.ToString()).DefaultIfEmpty(pods[0].IPs[0] + (pods[0].IPs[0].AddressFamily == System.Net.Sockets.AddressFamily.InterNetwork ? "/32" : "/128")))}])" : string.Empty));
+        }
+    }
+
+    private static bool Overlaps(IPBlock block, IPNetwork range)
+    {
+        if (block.Cidr.BaseAddress.AddressFamily != range.BaseAddress.AddressFamily)
+        {
+            return false;
+        }
+
+        // Two prefixes overlap when one contains the other's base address.
+        var overlaps = block.Cidr.Contains(range.BaseAddress) || range.Contains(block.Cidr.BaseAddress);
+
+        // Fully excepted: the range lies inside one except.
+        return overlaps && !block.Except.Any(e => e.PrefixLength <= range.PrefixLength && e.Contains(range.BaseAddress));
+    }
+}

@@ -1,0 +1,49 @@
+using Netpol.Core.Diagnostics;
+
+namespace Netpol.Analysis.Lint.Rules;
+
+/// <summary>
+/// <c>pod-without-labels</c>: a pod or pod template without labels (the ones controllers add, such as
+/// <c>pod-template-hash</c>, do not count). Policies can then select it only together with every other pod of
+/// its namespace, never on its own.
+/// </summary>
+public sealed class PodWithoutLabelsRule : LintRule
+{
+    private static readonly HashSet<string> ControllerLabels = new(StringComparer.Ordinal)
+    {
+        "pod-template-hash", "controller-revision-hash", "pod-template-generation", "statefulset.kubernetes.io/pod-name",
+        "apps.kubernetes.io/pod-index", "batch.kubernetes.io/controller-uid", "batch.kubernetes.io/job-name",
+        "controller-uid", "job-name", "batch.kubernetes.io/job-completion-index",
+    };
+
+    /// <inheritdoc />
+    public override string Id => "pod-without-labels";
+
+    /// <inheritdoc />
+    public override Severity DefaultSeverity => Severity.Warning;
+
+    /// <inheritdoc />
+    public override string Summary => "a pod (or pod template) without labels: no policy can target it precisely";
+
+    /// <inheritdoc />
+    public override void Check(LintContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        var reported = new HashSet<(string, string)>();
+        foreach (var pod in context.Cluster.Pods)
+        {
+            if (pod.HostNetwork || !context.IsCovered(pod.Namespace) || pod.Labels.Keys.Any(k => !ControllerLabels.Contains(k)) || !reported.Add(Workloads.Key(pod)))
+            {
+                continue;
+            }
+
+            var path = pod.WorkloadKind is null ? "metadata.labels" : pod.WorkloadKind == "CronJob" ? "spec.jobTemplate.spec.template.metadata.labels" : "spec.template.metadata.labels";
+            var app = pod.Name[(pod.Name.IndexOf('/', StringComparison.Ordinal) + 1)..];
+            context.Report(
+                pod,
+                path,
+                "has no labels: policies can select it only with every other pod of the namespace",
+                $"label it by application and role, e.g.\n  labels:\n    app.kubernetes.io/name: {app}\n    app.kubernetes.io/component: <role>");
+        }
+    }
+}

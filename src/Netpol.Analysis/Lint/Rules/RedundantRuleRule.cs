@@ -1,0 +1,154 @@
+using Netpol.Core.Diagnostics;
+using Netpol.Core.Model;
+using Netpol.Core.Reference;
+
+namespace Netpol.Analysis.Lint.Rules;
+
+/// <summary>
+/// <c>redundant-rule</c>: a rule that allows nothing beyond what other rules already allow to the same pods. For
+/// every pod the policy selects, every peer the rule admits (every pod, and one address per piece of the address
+/// space the ipBlocks cut) must get each of the rule's ports from some other rule of a policy selecting that pod.
+/// Of two identical rules only the later one is reported.
+/// </summary>
+public sealed class RedundantRuleRule : LintRule
+{
+    /// <inheritdoc />
+    public override string Id => "redundant-rule";
+
+    /// <inheritdoc />
+    public override Severity DefaultSeverity => Severity.Info;
+
+    /// <inheritdoc />
+    public override string Summary => "a rule that allows nothing beyond other rules for the same pods";
+
+    /// <inheritdoc />
+    public override void Check(LintContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        var cluster = context.Cluster;
+        var dropped = new HashSet<(NetworkPolicy, Direction, int)>();
+        var atoms = new Dictionary<Direction, IReadOnlyList<Endpoint>>();
+        foreach (var direction in (Direction[])[Direction.Ingress, Direction.Egress])
+        {
+            var blocks = cluster.Policies.SelectMany(p => p.Rules(direction)).SelectMany(r => r.Peers).Where(p => p.IPBlock is not null).Select(p => p.IPBlock!);
+            atoms[direction] = [.. AddressAtoms.Of(blocks).Select(Endpoint.ForAddress)];
+        }
+
+        foreach (var policy in cluster.Policies)
+        {
+            foreach (var direction in (Direction[])[Direction.Ingress, Direction.Egress])
+            {
+                var rules = policy.Rules(direction);
+                var selected = context.SelectedPods(policy).DistinctBy(p => (LabelsKey(p.Labels), PortsKey(p))).ToList();
+                if (rules.Count == 0 || selected.Count == 0)
+                {
+                    continue;
+                }
+
+                for (var i = rules.Count - 1; i >= 0; i--)
+                {
+                    var rule = rules[i];
+                    var peers = Candidates(context, policy, rule, atoms[direction]);
+                    var coverers = new SortedSet<string>(StringComparer.Ordinal);
+                    var redundant = selected.All(pod => Covered(context, policy, direction, i, rule, pod, peers, dropped, coverers));
+                    if (!redundant)
+                    {
+                        continue;
+                    }
+
+                    dropped.Add((policy, direction, i));
+                    var word = direction == Direction.Ingress ? "ingress" : "egress";
+                    context.Report(
+                        policy,
+                        $"spec.{word}[{i}]",
+                        coverers.Count == 0
+                            ? "admits nothing for the pods it selects: it can be deleted"
+                            : $"allows nothing beyond {string.Join(", ", coverers)} for the pods it selects",
+                        "delete the rule, or merge it into the rule that covers it");
+                }
+            }
+        }
+    }
+
+    private static List<Endpoint> Candidates(LintContext context, NetworkPolicy policy, PolicyRule rule, IReadOnlyList<Endpoint> atoms)
+    {
+        IEnumerable<Pod> pods = context.PodsAdmittedBy(policy, rule);
+        var result = pods.DistinctBy(p => (p.Namespace, LabelsKey(p.Labels), PortsKey(p), string.Join(",", p.IPs), p.HostNetwork)).Select(Endpoint.ForPod).ToList();
+        if (rule.AllPeers || rule.Peers.Any(p => p.IPBlock is not null))
+        {
+            result.AddRange(atoms.Where(a => Semantics.RuleAdmits(policy, rule, a, context.Cluster)));
+        }
+
+        return result;
+    }
+
+    private static bool Covered(
+        LintContext context, NetworkPolicy policy, Direction direction, int index, PolicyRule rule, Pod pod,
+        List<Endpoint> peers, HashSet<(NetworkPolicy, Direction, int)> dropped, SortedSet<string> coverers)
+    {
+        var cluster = context.Cluster;
+        var self = Endpoint.ForPod(pod);
+        var others = new List<(NetworkPolicy Policy, int Index, PolicyRule Rule)>();
+        foreach (var q in context.SelectingPolicies(pod, direction))
+        {
+            var qRules = q.Rules(direction);
+            for (var k = 0; k < qRules.Count; k++)
+            {
+                if ((ReferenceEquals(q, policy) && k == index) || dropped.Contains((q, direction, k)))
+                {
+                    continue;
+                }
+
+                others.Add((q, k, qRules[k]));
+            }
+        }
+
+        if (others.Count == 0)
+        {
+            return false;
+        }
+
+        foreach (var peer in peers)
+        {
+            var destination = direction == Direction.Ingress ? self : peer;
+            var wanted = Semantics.PortsOf(rule, destination);
+            if (wanted.IsEmpty)
+            {
+                continue;
+            }
+
+            var have = PortSet.Empty;
+            foreach (var (q, k, other) in others)
+            {
+                if (!Semantics.RuleAdmits(q, other, peer, cluster))
+                {
+                    continue;
+                }
+
+                var add = Semantics.PortsOf(other, destination);
+                if (!add.Intersect(wanted).IsEmpty)
+                {
+                    coverers.Add($"{(ReferenceEquals(q, policy) ? string.Empty : q.Name + " ")}spec.{(direction == Direction.Ingress ? "ingress" : "egress")}[{k}]");
+                }
+
+                have = have.Union(add);
+                if (have.Intersect(wanted).Equals(wanted))
+                {
+                    break;
+                }
+            }
+
+            if (!have.Intersect(wanted).Equals(wanted))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    private static string LabelsKey(IReadOnlyDictionary<string, string> labels) =>
+        string.Join(",", labels.OrderBy(kv => kv.Key, StringComparer.Ordinal).Select(kv => $"{kv.Key}={kv.Value}"));
+
+    private static string PortsKey(Pod pod) => string.Join(",", pod.Ports.Select(c => $"{c.Name}:{c.Port}/{c.Protocol}"));
+}

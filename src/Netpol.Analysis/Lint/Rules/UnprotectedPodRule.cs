@@ -1,0 +1,61 @@
+using Netpol.Core.Diagnostics;
+using Netpol.Core.Model;
+
+namespace Netpol.Analysis.Lint.Rules;
+
+/// <summary>
+/// <c>unprotected-pod</c>: a pod no policy selects for ingress, in a namespace where policies do isolate other
+/// pods: it accepts connections from anywhere, most often because its labels miss the policies meant for it.
+/// (A namespace without any ingress isolation is one <c>no-default-deny-ingress</c> finding instead of one per pod.)
+/// </summary>
+public sealed class UnprotectedPodRule : LintRule
+{
+    /// <inheritdoc />
+    public override string Id => "unprotected-pod";
+
+    /// <inheritdoc />
+    public override Severity DefaultSeverity => Severity.Warning;
+
+    /// <inheritdoc />
+    public override string Summary => "a pod no policy selects for ingress";
+
+    /// <inheritdoc />
+    public override void Check(LintContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        var reported = new HashSet<(string, string)>();
+        foreach (var ns in context.Cluster.Namespaces)
+        {
+            if (!context.IsCovered(ns.Name))
+            {
+                continue;
+            }
+
+            var pods = context.Cluster.PodsIn(ns.Name).Where(p => !p.HostNetwork).ToList();
+            if (!pods.Any(p => context.IsIsolated(p, Direction.Ingress)))
+            {
+                continue;
+            }
+
+            var policies = context.Cluster.PoliciesIn(ns.Name).Where(p => p.AffectsIngress).ToList();
+            foreach (var pod in pods)
+            {
+                if (context.IsIsolated(pod, Direction.Ingress) || !reported.Add(Workloads.Key(pod)))
+                {
+                    continue;
+                }
+
+                var near = policies
+                    .Select(p => (Policy: p, Failing: p.PodSelector.Failing(pod.Labels).ToList()))
+                    .OrderBy(t => t.Failing.Count)
+                    .ThenBy(t => t.Policy.Name, StringComparer.Ordinal)
+                    .First();
+                context.Report(
+                    pod,
+                    "metadata.labels",
+                    $"no policy selects it for ingress, so it accepts connections from anywhere; nearest: {near.Policy.Name} wants {string.Join(",", near.Failing)} (labels: {Workloads.Describe(pod)})",
+                    $"give the pod the labels {near.Policy.Name} selects ({near.Policy.PodSelector}), or add a default-deny-ingress policy (podSelector: {{}}) to {ns.Name}");
+            }
+        }
+    }
+}
