@@ -201,6 +201,13 @@ internal static class NetworkPolicyDecoder
                         foreach (var e in peerNodes[j].Entries!)
                         {
                             at[Path($"{peerPath}.{e.Key}")] = new SourceLocation(ctx.File, e.Line, e.Column);
+                            if (e.Value.Kind == NodeKind.Map)
+                            {
+                                foreach (var inner in e.Value.Entries!)
+                                {
+                                    at[Path($"{peerPath}.{e.Key}.{inner.Key}")] = new SourceLocation(ctx.File, inner.Line, inner.Column);
+                                }
+                            }
                         }
                     }
 
