@@ -20,7 +20,13 @@ public static class LintAnalysis
             }
 
             context.Begin(rule, options.Config.SeverityOf(rule));
+            var sw = System.Diagnostics.Stopwatch.StartNew();
             rule.Check(context);
+            if (Environment.GetEnvironmentVariable("NETPOL_LINT_TIMINGS") == "1")
+            {
+                Console.Error.WriteLine($"{rule.Id}: {sw.ElapsedMilliseconds} ms");
+            }
+
             ran.Add(rule);
         }
 

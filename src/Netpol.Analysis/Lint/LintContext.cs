@@ -17,7 +17,7 @@ public sealed class LintContext
     private readonly Dictionary<(Pod, Direction), IReadOnlyList<NetworkPolicy>> _selecting = [];
     private readonly Dictionary<NetworkPolicy, IReadOnlyList<Pod>> _selected = [];
     private readonly Dictionary<(string, PolicyPeer), IReadOnlyList<Pod>> _admitted = [];
-    private List<Pod>? _podsWithIPs;
+    private PodAddressIndex? _addresses;
     private LintRule? _current;
     private Severity _currentSeverity;
 
@@ -92,8 +92,8 @@ public sealed class LintContext
         IEnumerable<Pod> candidates;
         if (peer.IPBlock is not null)
         {
-            _podsWithIPs ??= [.. Cluster.Pods.Where(p => !p.HasNoIP)];
-            candidates = _podsWithIPs;
+            _addresses ??= new PodAddressIndex(Cluster.Pods);
+            candidates = _addresses.In(peer.IPBlock);
         }
         else if (peer.NamespaceSelector is null)
         {
@@ -104,9 +104,20 @@ public sealed class LintContext
             candidates = Cluster.Namespaces.Where(n => peer.NamespaceSelector.Matches(n.Labels)).SelectMany(n => Cluster.PodsIn(n.Name));
         }
 
+        // Kept in cluster order, whatever order the candidates came in.
         List<Pod> result = [.. candidates.Where(p => Semantics.PeerMatches(policy, peer, Endpoint.ForPod(p), Cluster))];
+        if (peer.IPBlock is not null)
+        {
+            result.Sort(ClusterOrder);
+        }
         _admitted[key] = result;
         return result;
+    }
+
+    private static int ClusterOrder(Pod a, Pod b)
+    {
+        var c = string.CompareOrdinal(a.Namespace, b.Namespace);
+        return c != 0 ? c : string.CompareOrdinal(a.Name, b.Name);
     }
 
     /// <summary>The pods a rule admits as peers (every pod when it lists no peers), in cluster order.</summary>

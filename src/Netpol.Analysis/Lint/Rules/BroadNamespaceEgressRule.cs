@@ -39,7 +39,8 @@ public sealed class BroadNamespaceEgressRule : LintRule
                     }
 
                     var namespaces = cluster.Namespaces.Where(n => nsSelector.Matches(n.Labels)).ToList();
-                    var system = namespaces.Any(n => n.Name == DnsTargets.Namespace);
+                    // kube-system counts when it is matched, or named by its automatic label though absent from the input.
+                    var system = namespaces.Any(n => n.Name == DnsTargets.Namespace) || Names(nsSelector, DnsTargets.Namespace);
                     var pods = namespaces.SelectMany(n => cluster.PodsIn(n.Name)).Where(p => !p.HostNetwork).ToList();
                     var serving = rule.AllPorts ? pods : pods.Where(p => Serves(rule, p)).ToList();
                     var narrower = !rule.AllPorts && serving.Count > 0 && serving.Count < pods.Count;
@@ -49,7 +50,7 @@ public sealed class BroadNamespaceEgressRule : LintRule
                     }
 
                     var path = $"spec.egress[{i}].to[{j}]";
-                    var what = string.Join(", ", namespaces.Select(n => n.Name));
+                    var what = namespaces.Count == 0 ? DnsTargets.Namespace : string.Join(", ", namespaces.Select(n => n.Name));
                     var ports = rule.AllPorts ? "every port" : string.Join(", ", rule.Ports);
                     var suggestion = Suggest(rule, serving, pods);
                     var message = narrower
@@ -63,6 +64,9 @@ public sealed class BroadNamespaceEgressRule : LintRule
             }
         }
     }
+
+    private static bool Names(LabelSelector selector, string ns) =>
+        selector.Requirements.Any(r => r.Key == Namespace.NameLabel && r.Operator == SelectorOperator.In && r.Values.Contains(ns));
 
     private static bool Serves(PolicyRule rule, Pod pod)
     {

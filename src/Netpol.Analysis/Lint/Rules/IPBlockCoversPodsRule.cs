@@ -46,8 +46,27 @@ public sealed class IPBlockCoversPodsRule : LintRule
                 policy,
                 $"{path}.ipBlock",
                 $"{block} contains {what}: CNIs differ on whether pod traffic matches ipBlocks, and pod IPs change",
-                "admit pods with podSelector/namespaceSelector peers, and except the pod range from the block" + (ranges.Count > 0 || pods.Count > 0 ? $" (e.g. except: [{string.Join(", ", ranges.Select(r => r.ToString()).DefaultIfEmpty(pods[0].IPs[0] + (pods[0].IPs[0].AddressFamily == System.Net.Sockets.AddressFamily.InterNetwork ? "/32" : "/128")))}])" : string.Empty));
+                Fix(block, pods, ranges));
         }
+    }
+
+    // An except must lie strictly inside the CIDR: suggest one only where that holds, else drop the block.
+    private static string Fix(IPBlock block, List<Pod> pods, List<IPNetwork> ranges)
+    {
+        const string Selectors = "admit pods with podSelector/namespaceSelector peers";
+        var excepts = ranges.Where(r => r.PrefixLength > block.Cidr.PrefixLength && block.Cidr.Contains(r.BaseAddress)).Select(r => r.ToString()).ToList();
+        if (ranges.Count == 0)
+        {
+            var host = block.Cidr.BaseAddress.AddressFamily == System.Net.Sockets.AddressFamily.InterNetwork ? 32 : 128;
+            if (block.Cidr.PrefixLength < host)
+            {
+                excepts.AddRange(pods.SelectMany(p => p.IPs).Where(ip => block.Cidr.Contains(ip)).Distinct().Take(5).Select(ip => $"{ip}/{host}"));
+            }
+        }
+
+        return excepts.Count > 0
+            ? $"{Selectors}, and except the pod addresses from the block: except: [{string.Join(", ", excepts)}]"
+            : $"{Selectors} instead of this ipBlock: it holds only pod addresses";
     }
 
     private static bool Overlaps(IPBlock block, IPNetwork range)

@@ -23,6 +23,7 @@ public sealed class NamespaceLabelMissingRule : LintRule
     public override void Check(LintContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
+        var cache = new Dictionary<LabelSelector, IReadOnlyList<(string Key, Namespace Namespace)>>();
         foreach (var (policy, path, peer) in PolicyPeers.All(context.Cluster))
         {
             if (peer.NamespaceSelector is not { } selector)
@@ -30,7 +31,13 @@ public sealed class NamespaceLabelMissingRule : LintRule
                 continue;
             }
 
-            foreach (var gap in Gaps(selector, context.Cluster))
+            if (!cache.TryGetValue(selector, out var gaps))
+            {
+                gaps = Gaps(selector, context.Cluster);
+                cache[selector] = gaps;
+            }
+
+            foreach (var gap in gaps)
             {
                 var ns = gap.Namespace;
                 var known = ns.IsImplicit

@@ -49,7 +49,7 @@ public sealed class NoDefaultDenyRule : LintRule
                 ? $"all {pods.Count} of its pods are open for {Word}"
                 : open.Count == 0
                     ? $"its {pods.Count} pods are isolated by separate policies, but a new pod would start open"
-                    : $"{open.Count} of its {pods.Count} pods are open for {Word} ({string.Join(", ", open.Take(3).Select(p => p.Name))}{(open.Count > 3 ? ", ..." : string.Empty)})";
+                    : $"{open.Count} of its {pods.Count} pods {(open.Count == 1 ? "is" : "are")} open for {Word} ({string.Join(", ", open.Take(3).Select(p => p.Name))}{(open.Count > 3 ? ", ..." : string.Empty)})";
             var types = _direction == Direction.Ingress ? "Ingress" : "Egress";
             var dnsNote = _direction == Direction.Egress ? "\n(then allow DNS: see dns-egress-missing)" : string.Empty;
             context.Report(

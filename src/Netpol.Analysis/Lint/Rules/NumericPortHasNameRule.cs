@@ -5,7 +5,9 @@ namespace Netpol.Analysis.Lint.Rules;
 
 /// <summary>
 /// <c>numeric-port-has-name</c>: a rule gives a port number that every destination pod listening on it declares
-/// under one name. The name survives a change of the number in the pod spec; the number does not.
+/// under one name. The name survives a change of the number in the pod spec; the number does not. Only ports of
+/// pods the policy's authors own are judged: ingress rules, and egress rules whose destinations are all in the
+/// policy's namespace. DNS (53) keeps its number: names differ between DNS deployments and netpol's own fix uses 53.
 /// </summary>
 public sealed class NumericPortHasNameRule : LintRule
 {
@@ -35,7 +37,17 @@ public sealed class NumericPortHasNameRule : LintRule
                         continue;
                     }
 
+                    if (number == 53)
+                    {
+                        continue;
+                    }
+
                     destinations ??= [.. context.Destinations(policy, direction, rule)];
+                    if (direction == Direction.Egress && destinations.Any(p => p.Namespace != policy.Namespace))
+                    {
+                        continue;
+                    }
+
                     var declared = destinations.SelectMany(p => p.Ports).Where(c => c.Port == number && c.Protocol == port.Protocol).ToList();
                     if (declared.Count == 0 || declared.Any(c => c.Name is null) || declared.Select(c => c.Name).Distinct().Count() != 1)
                     {

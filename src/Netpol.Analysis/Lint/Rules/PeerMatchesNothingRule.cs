@@ -48,6 +48,28 @@ public sealed class PeerMatchesNothingRule : LintRule
                         continue;
                     }
 
+                    // A namespace named by its automatic label that the input does not contain may well exist in
+                    // the cluster (kube-system, usually): judge it only when the name looks like a typo of one it has.
+                    if (NamedNamespaces(nsSelector) is { Count: > 0 } named)
+                    {
+                        var near = named.SelectMany(n => cluster.Namespaces.Where(x => !x.IsImplicit || cluster.PodsIn(x.Name).Count > 0)
+                                .Select(x => (Wanted: n, Existing: x.Name, Distance: LabelSuggestion.EditDistance(n, x.Name))))
+                            .Where(t => t.Distance is > 0 and <= 2)
+                            .OrderBy(t => t.Distance)
+                            .FirstOrDefault();
+                        if (near.Existing is null)
+                        {
+                            continue;
+                        }
+
+                        context.Report(
+                            policy,
+                            $"{path}.namespaceSelector",
+                            $"namespaceSelector {nsSelector} matches no namespace; did you mean {near.Existing}?",
+                            $"namespaceSelector:\n  matchLabels:\n    {Namespace.NameLabel}: {near.Existing}");
+                        continue;
+                    }
+
                     var message = $"namespaceSelector {nsSelector} matches none of the {cluster.Namespaces.Count} namespaces";
                     string? fix = null;
                     if (LabelSuggestion.Find(nsSelector, cluster.Namespaces.Select(n => n.Labels)) is { } s)
@@ -80,6 +102,9 @@ public sealed class PeerMatchesNothingRule : LintRule
             }
         }
     }
+
+    private static List<string> NamedNamespaces(LabelSelector selector) =>
+        [.. selector.Requirements.Where(r => r.Key == Namespace.NameLabel && r.Operator == SelectorOperator.In).SelectMany(r => r.Values)];
 
     private static void ReportPods(LintContext context, NetworkPolicy policy, string path, LabelSelector selector, List<Pod> pods, string where)
     {

@@ -50,8 +50,10 @@ public sealed class RedundantRuleRule : LintRule
                     var rule = rules[i];
                     var peers = Candidates(context, policy, rule, atoms[direction]);
                     var coverers = new SortedSet<string>(StringComparer.Ordinal);
+                    // A rule that admits nothing present in the input is not redundant: what it names may be missing
+                    // from the input (kube-system, say), and peer-matches-nothing judges that case.
                     var redundant = selected.All(pod => Covered(context, policy, direction, i, rule, pod, peers, dropped, coverers));
-                    if (!redundant)
+                    if (!redundant || coverers.Count == 0)
                     {
                         continue;
                     }
@@ -61,9 +63,7 @@ public sealed class RedundantRuleRule : LintRule
                     context.Report(
                         policy,
                         $"spec.{word}[{i}]",
-                        coverers.Count == 0
-                            ? "admits nothing for the pods it selects: it can be deleted"
-                            : $"allows nothing beyond {string.Join(", ", coverers)} for the pods it selects",
+                        $"allows nothing beyond {string.Join(", ", coverers)} for the pods it selects",
                         "delete the rule, or merge it into the rule that covers it");
                 }
             }

@@ -40,7 +40,7 @@ public sealed class RulesIgnoredByPolicyTypesRule : LintRule
                 context.Report(
                     policy,
                     $"spec.{word}",
-                    $"policyTypes [{declared}] omits {type}: these {ignored.Count} {word} rule{(ignored.Count == 1 ? " never applies" : "s never apply")}",
+                    ignored.Count == 1 ? $"policyTypes [{declared}] omits {type}: this {word} rule never applies" : $"policyTypes [{declared}] omits {type}: these {ignored.Count} {word} rules never apply",
                     $"add {type} to policyTypes (this isolates the selected pods for {word}), or delete the rules:\n  policyTypes:\n{string.Join("\n", kept.Select(t => $"    - {t}"))}");
             }
         }
