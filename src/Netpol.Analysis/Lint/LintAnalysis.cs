@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using Netpol.Core.Model;
 
 namespace Netpol.Analysis.Lint;
@@ -12,6 +13,7 @@ public static class LintAnalysis
         options ??= new LintOptions();
         var context = new LintContext(cluster, options);
         var ran = new List<LintRule>();
+        var timings = new List<(string, TimeSpan)>();
         foreach (var rule in RuleCatalog.All)
         {
             if (!options.Config.IsEnabled(rule.Id))
@@ -20,12 +22,9 @@ public static class LintAnalysis
             }
 
             context.Begin(rule, options.Config.SeverityOf(rule));
-            var sw = System.Diagnostics.Stopwatch.StartNew();
+            var started = Stopwatch.GetTimestamp();
             rule.Check(context);
-            if (Environment.GetEnvironmentVariable("NETPOL_LINT_TIMINGS") == "1")
-            {
-                Console.Error.WriteLine($"{rule.Id}: {sw.ElapsedMilliseconds} ms");
-            }
+            timings.Add((rule.Id, Stopwatch.GetElapsedTime(started)));
 
             ran.Add(rule);
         }
@@ -39,6 +38,6 @@ public static class LintAnalysis
             .ThenBy(f => f.Rule, StringComparer.Ordinal)
             .ThenBy(f => f.Message, StringComparer.Ordinal)
             .ToList();
-        return new LintResult(sorted, context.Suppressed, ran);
+        return new LintResult(sorted, context.Suppressed, ran) { Timings = timings };
     }
 }

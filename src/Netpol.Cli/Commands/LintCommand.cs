@@ -29,9 +29,10 @@ internal static class LintCommand
         var disable = new Option<string[]>("--disable") { Description = "Switch a rule off (or 'all'); repeatable.", HelpName = "RULE" };
         var enable = new Option<string[]>("--enable") { Description = "Switch a rule on, even after --disable all; repeatable.", HelpName = "RULE" };
         var listRules = new Option<bool>("--list-rules") { Description = "List the rules with their default severity and exit." };
+        var timings = new Option<bool>("--timings") { Description = "Print how long each rule took to stderr." };
         var command = new Command("lint", "Find mistakes and risky policies: forgotten DNS, selectors that match nothing, broad CIDRs, unprotected pods...")
         {
-            files, strict, output, failOn, config, dnsIPs, podCidrs, disable, enable, listRules,
+            files, strict, output, failOn, config, dnsIPs, podCidrs, disable, enable, listRules, timings,
         };
         command.SetAction(parse =>
         {
@@ -76,6 +77,14 @@ internal static class LintCommand
                 PodCidrs = (parse.GetValue(podCidrs) ?? []) is { Length: > 0 } cidrs ? [.. cidrs.Select(ParseCidr)] : settings.PodCidrs,
             };
             var result = LintAnalysis.Run(loaded.Cluster, options);
+            if (parse.GetValue(timings))
+            {
+                foreach (var (rule, elapsed) in result.Timings)
+                {
+                    ctx.Error.WriteLine($"{rule,-30} {elapsed.TotalMilliseconds,10:F1} ms");
+                }
+            }
+
             switch (parse.GetValue(output))
             {
                 case "json":

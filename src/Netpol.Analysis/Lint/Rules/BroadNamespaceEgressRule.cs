@@ -25,6 +25,8 @@ public sealed class BroadNamespaceEgressRule : LintRule
     {
         ArgumentNullException.ThrowIfNull(context);
         var cluster = context.Cluster;
+        var scopes = new Dictionary<LabelSelector, (List<Namespace> Namespaces, List<Pod> Pods)>();
+        var servingCache = new Dictionary<(LabelSelector, string), List<Pod>>();
         foreach (var policy in cluster.Policies)
         {
             for (var i = 0; i < policy.Egress.Count; i++)
@@ -38,11 +40,24 @@ public sealed class BroadNamespaceEgressRule : LintRule
                         continue;
                     }
 
-                    var namespaces = cluster.Namespaces.Where(n => nsSelector.Matches(n.Labels)).ToList();
+                    if (!scopes.TryGetValue(nsSelector, out var scope))
+                    {
+                        var matched = cluster.Namespaces.Where(n => nsSelector.Matches(n.Labels)).ToList();
+                        scope = (matched, [.. matched.SelectMany(n => cluster.PodsIn(n.Name)).Where(p => !p.HostNetwork)]);
+                        scopes[nsSelector] = scope;
+                    }
+
+                    var namespaces = scope.Namespaces;
                     // kube-system counts when it is matched, or named by its automatic label though absent from the input.
                     var system = namespaces.Any(n => n.Name == DnsTargets.Namespace) || Names(nsSelector, DnsTargets.Namespace);
-                    var pods = namespaces.SelectMany(n => cluster.PodsIn(n.Name)).Where(p => !p.HostNetwork).ToList();
-                    var serving = rule.AllPorts ? pods : pods.Where(p => Serves(rule, p)).ToList();
+                    var pods = scope.Pods;
+                    var servingKey = (nsSelector, string.Join(",", rule.Ports));
+                    if (!servingCache.TryGetValue(servingKey, out var serving))
+                    {
+                        serving = rule.AllPorts ? pods : pods.Where(p => Serves(rule, p)).ToList();
+                        servingCache[servingKey] = serving;
+                    }
+
                     var narrower = !rule.AllPorts && serving.Count > 0 && serving.Count < pods.Count;
                     if (!system && !narrower)
                     {

@@ -27,6 +27,8 @@ public sealed class RedundantRuleRule : LintRule
         ArgumentNullException.ThrowIfNull(context);
         var cluster = context.Cluster;
         var dropped = new HashSet<(NetworkPolicy, Direction, int)>();
+        var keys = new Dictionary<Pod, string>(ReferenceEqualityComparer.Instance);
+        var admitted = new Dictionary<(NetworkPolicy, Direction, int), HashSet<Pod>>();
         var atoms = new Dictionary<Direction, IReadOnlyList<Endpoint>>();
         foreach (var direction in (Direction[])[Direction.Ingress, Direction.Egress])
         {
@@ -45,14 +47,18 @@ public sealed class RedundantRuleRule : LintRule
                     continue;
                 }
 
+                // Pods that differ only in their IPs are the same peer unless some rule involved has an ipBlock.
+                var ipMatters = selected.SelectMany(p => context.SelectingPolicies(p, direction)).Distinct()
+                    .SelectMany(q => q.Rules(direction)).Any(r => r.Peers.Any(pe => pe.IPBlock is not null));
+
                 for (var i = rules.Count - 1; i >= 0; i--)
                 {
                     var rule = rules[i];
-                    var peers = Candidates(context, policy, rule, atoms[direction]);
+                    var peers = Candidates(context, policy, rule, atoms[direction], ipMatters, keys);
                     var coverers = new SortedSet<string>(StringComparer.Ordinal);
                     // A rule that admits nothing present in the input is not redundant: what it names may be missing
                     // from the input (kube-system, say), and peer-matches-nothing judges that case.
-                    var redundant = selected.All(pod => Covered(context, policy, direction, i, rule, pod, peers, dropped, coverers));
+                    var redundant = selected.All(pod => Covered(context, policy, direction, i, rule, pod, peers, dropped, coverers, admitted));
                     if (!redundant || coverers.Count == 0)
                     {
                         continue;
@@ -70,10 +76,41 @@ public sealed class RedundantRuleRule : LintRule
         }
     }
 
-    private static List<Endpoint> Candidates(LintContext context, NetworkPolicy policy, PolicyRule rule, IReadOnlyList<Endpoint> atoms)
+    private static List<Endpoint> Candidates(
+        LintContext context, NetworkPolicy policy, PolicyRule rule, IReadOnlyList<Endpoint> atoms, bool ipMatters, Dictionary<Pod, string> keys)
     {
-        IEnumerable<Pod> pods = context.PodsAdmittedBy(policy, rule);
-        var result = pods.DistinctBy(p => (p.Namespace, LabelsKey(p.Labels), PortsKey(p), string.Join(",", p.IPs), p.HostNetwork)).Select(Endpoint.ForPod).ToList();
+        // Every policy that can select a pod of this namespace lives in it, so a peer pod matters only through:
+        // whether it is in this namespace, which of those policies' namespaceSelectors match its namespace, its
+        // labels and ports, hostNetwork, and (with ipBlocks) its IPs. Pods alike in all of these are one candidate.
+        var selectors = context.Cluster.PoliciesIn(policy.Namespace)
+            .SelectMany(q => q.Ingress.Concat(q.Egress)).SelectMany(r => r.Peers)
+            .Select(pe => pe.NamespaceSelector).OfType<LabelSelector>().Distinct().ToList();
+        var signatures = new Dictionary<string, string>(StringComparer.Ordinal);
+        string Signature(string ns)
+        {
+            if (!signatures.TryGetValue(ns, out var sig))
+            {
+                var labels = context.Cluster.FindNamespace(ns)!.Labels;
+                sig = ns == policy.Namespace ? "=" : string.Concat(selectors.Select(x => x.Matches(labels) ? '1' : '0'));
+                signatures[ns] = sig;
+            }
+
+            return sig;
+        }
+
+        string Key(Pod p)
+        {
+            if (!keys.TryGetValue(p, out var key))
+            {
+                key = $"{LabelsKey(p.Labels)}|{PortsKey(p)}|{p.HostNetwork}";
+                keys[p] = key;
+            }
+
+            var full = $"{Signature(p.Namespace)}|{key}";
+            return ipMatters ? $"{full}|{string.Join(",", p.IPs)}" : full;
+        }
+
+        var result = context.PodsAdmittedBy(policy, rule).DistinctBy(Key).Select(Endpoint.ForPod).ToList();
         if (rule.AllPeers || rule.Peers.Any(p => p.IPBlock is not null))
         {
             result.AddRange(atoms.Where(a => Semantics.RuleAdmits(policy, rule, a, context.Cluster)));
@@ -84,7 +121,8 @@ public sealed class RedundantRuleRule : LintRule
 
     private static bool Covered(
         LintContext context, NetworkPolicy policy, Direction direction, int index, PolicyRule rule, Pod pod,
-        List<Endpoint> peers, HashSet<(NetworkPolicy, Direction, int)> dropped, SortedSet<string> coverers)
+        List<Endpoint> peers, HashSet<(NetworkPolicy, Direction, int)> dropped, SortedSet<string> coverers,
+        Dictionary<(NetworkPolicy, Direction, int), HashSet<Pod>> admitted)
     {
         var cluster = context.Cluster;
         var self = Endpoint.ForPod(pod);
@@ -120,7 +158,10 @@ public sealed class RedundantRuleRule : LintRule
             var have = PortSet.Empty;
             foreach (var (q, k, other) in others)
             {
-                if (!Semantics.RuleAdmits(q, other, peer, cluster))
+                var admits = peer.Pod is { } p
+                    ? other.AllPeers || Admitted(context, admitted, q, direction, k, other).Contains(p)
+                    : Semantics.RuleAdmits(q, other, peer, cluster);
+                if (!admits)
                 {
                     continue;
                 }
@@ -145,6 +186,19 @@ public sealed class RedundantRuleRule : LintRule
         }
 
         return true;
+    }
+
+    // The pods a rule admits, as a set, computed once per rule.
+    private static HashSet<Pod> Admitted(
+        LintContext context, Dictionary<(NetworkPolicy, Direction, int), HashSet<Pod>> cache, NetworkPolicy policy, Direction direction, int index, PolicyRule rule)
+    {
+        if (!cache.TryGetValue((policy, direction, index), out var set))
+        {
+            set = new HashSet<Pod>(context.PodsAdmittedBy(policy, rule), ReferenceEqualityComparer.Instance);
+            cache[(policy, direction, index)] = set;
+        }
+
+        return set;
     }
 
     private static string LabelsKey(IReadOnlyDictionary<string, string> labels) =>
