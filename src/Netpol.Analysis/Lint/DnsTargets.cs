@@ -5,9 +5,11 @@ namespace Netpol.Analysis.Lint;
 
 /// <summary>
 /// Where pods send DNS queries, as lint assumes it: the pods labelled <c>k8s-app: kube-dns</c> (CoreDNS and
-/// kube-dns both carry it) when the manifests have some; else every kube-system pod; else the DNS service address
-/// (<c>--dns-ip</c>) together with a stand-in CoreDNS pod in kube-system, because CNIs evaluate policy after the
-/// service address is translated to a pod's, so a rule naming the DNS pods by labels works on a real cluster.
+/// kube-dns both carry it) when the manifests have some; else the DNS service address (<c>--dns-ip</c>) together with
+/// a stand-in CoreDNS pod in kube-system, because CNIs evaluate policy after the service address is translated to a
+/// pod's, so a rule naming the DNS pods by labels works on a real cluster. When kube-system has other pods (add-ons
+/// deployed with the app, while CoreDNS is managed by the cluster), they count as DNS endpoints too, in case the DNS
+/// pods are among them under other labels.
 /// </summary>
 public sealed class DnsTargets
 {
@@ -33,15 +35,6 @@ public sealed class DnsTargets
             return;
         }
 
-        var systemPods = cluster.PodsIn(Namespace).Where(p => !p.HostNetwork).ToList();
-        if (systemPods.Count > 0)
-        {
-            Endpoints = [.. systemPods.Select(Endpoint.ForPod)];
-            Description = $"the kube-system pods ({Names(systemPods)}; none is labelled {LabelKey}={LabelValue})";
-            _evaluation = cluster;
-            return;
-        }
-
         // No DNS pods in the input: assume a standard CoreDNS deployment behind the DNS service address.
         var standIn = new Pod(
             Namespace,
@@ -49,10 +42,11 @@ public sealed class DnsTargets
             new Dictionary<string, string>(StringComparer.Ordinal) { [LabelKey] = LabelValue },
             options.DnsIPs,
             [new ContainerPort("dns", 53, Protocol.UDP), new ContainerPort("dns-tcp", 53, Protocol.TCP)]);
-        var namespaces = cluster.Namespaces.ToList();
-        _evaluation = new Cluster(namespaces, [standIn], [], []);
-        Endpoints = [Endpoint.ForPod(standIn), .. options.DnsIPs.Select(Endpoint.ForAddress)];
-        Description = $"cluster DNS at {string.Join(", ", options.DnsIPs)} (assumed, with CoreDNS pods labelled {LabelKey}={LabelValue} in kube-system: the manifests contain no DNS pods; set --dns-ip)";
+        var systemPods = cluster.PodsIn(Namespace).Where(p => !p.HostNetwork).ToList();
+        _evaluation = new Cluster(cluster.Namespaces, [.. systemPods, standIn], [], []);
+        Endpoints = [.. systemPods.Select(Endpoint.ForPod), Endpoint.ForPod(standIn), .. options.DnsIPs.Select(Endpoint.ForAddress)];
+        var others = systemPods.Count > 0 ? $", or the kube-system pods ({Names(systemPods)})" : string.Empty;
+        Description = $"cluster DNS at {string.Join(", ", options.DnsIPs)} (assumed, with CoreDNS pods labelled {LabelKey}={LabelValue} in kube-system: the manifests contain no DNS pods; set --dns-ip){others}";
         IsAssumed = true;
     }
 
@@ -64,6 +58,10 @@ public sealed class DnsTargets
 
     /// <summary>True when the manifests contain no DNS pods and the endpoints are assumed.</summary>
     public bool IsAssumed { get; }
+
+    /// <summary>True when the peer of the policy admits one of the DNS endpoints (the assumed ones included).</summary>
+    public bool Admits(NetworkPolicy policy, PolicyPeer peer) =>
+        Endpoints.Any(e => Semantics.PeerMatches(policy, peer, e, _evaluation));
 
     /// <summary>True when the pod is one of the DNS endpoints.</summary>
     public bool IsDnsPod(Pod pod) => Endpoints.Any(e => ReferenceEquals(e.Pod, pod));

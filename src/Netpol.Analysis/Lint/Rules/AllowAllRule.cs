@@ -4,9 +4,10 @@ using Netpol.Core.Model;
 namespace Netpol.Analysis.Lint.Rules;
 
 /// <summary>
-/// <c>allow-all-rule</c>: a rule without ports that admits every peer (<c>- {}</c>, or no from/to), or every pod of
-/// every namespace (a peer <c>namespaceSelector: {}</c>, with no podSelector or an empty one). For the pods it
-/// selects, it undoes any default deny in that direction.
+/// <c>allow-all-rule</c>: a rule that admits every peer on every port (<c>- {}</c>), or a rule without ports with a
+/// peer <c>namespaceSelector: {}</c> and no (or an empty) podSelector, which admits every pod of every namespace on
+/// every port. For the pods it selects, it undoes any default deny in that direction (the second form for traffic
+/// within the cluster).
 /// </summary>
 public sealed class AllowAllRule : LintRule
 {
@@ -17,7 +18,7 @@ public sealed class AllowAllRule : LintRule
     public override Severity DefaultSeverity => Severity.Warning;
 
     /// <inheritdoc />
-    public override string Summary => "a rule {} (or namespaceSelector {} without ports) that undoes a default deny";
+    public override string Summary => "a rule {} (or namespaceSelector: {} without ports) that undoes a default deny";
 
     /// <inheritdoc />
     public override void Check(LintContext context)

@@ -7,7 +7,8 @@ namespace Netpol.Analysis.Lint.Rules;
 /// <c>numeric-port-has-name</c>: a rule gives a port number that every destination pod listening on it declares
 /// under one name. The name survives a change of the number in the pod spec; the number does not. Only ports of
 /// pods the policy's authors own are judged: ingress rules, and egress rules whose destinations are all in the
-/// policy's namespace. DNS (53) keeps its number: names differ between DNS deployments and netpol's own fix uses 53.
+/// policy's namespace. DNS (53) keeps its number: the DNS rule lint itself suggests names it by number, which also works for a
+/// node-local DNS cache.
 /// </summary>
 public sealed class NumericPortHasNameRule : LintRule
 {
@@ -48,8 +49,14 @@ public sealed class NumericPortHasNameRule : LintRule
                         continue;
                     }
 
-                    var declared = destinations.SelectMany(p => p.Ports).Where(c => c.Port == number && c.Protocol == port.Protocol).ToList();
+                    var listening = destinations.Where(p => p.Ports.Any(c => c.Port == number && c.Protocol == port.Protocol)).ToList();
+                    var declared = listening.SelectMany(p => p.Ports).Where(c => c.Port == number && c.Protocol == port.Protocol).ToList();
                     if (declared.Count == 0 || declared.Any(c => c.Name is null) || declared.Select(c => c.Name).Distinct().Count() != 1)
+                    {
+                        continue;
+                    }
+
+                    if (number == 53 && listening.All(context.Dns.IsDnsPod))
                     {
                         continue;
                     }

@@ -6,8 +6,10 @@ namespace Netpol.Analysis.Lint.Rules;
 /// <summary>
 /// <c>peer-matches-nothing</c>: a from/to peer whose selectors admit no pod: a typo in a label, the wrong
 /// namespace, or a namespaceSelector nothing carries. Peers whose namespaces have no pods in the input are not
-/// judged; a namespaceSelector that names an existing namespace by a missing label is left to
-/// <c>namespace-label-missing</c>.
+/// judged, nor is a namespaceSelector <c>kubernetes.io/metadata.name: X</c> when the input has no namespace X nor one
+/// named nearly like it (the input shows part of the cluster; a near name is a typo); a namespaceSelector that names
+/// an existing namespace by a missing label is left to <c>namespace-label-missing</c>. When the input has no DNS
+/// pods, a peer that admits the CoreDNS pods lint assumes (see <see cref="DnsTargets"/>) is not judged either.
 /// </summary>
 public sealed class PeerMatchesNothingRule : LintRule
 {
@@ -32,7 +34,8 @@ public sealed class PeerMatchesNothingRule : LintRule
         var cluster = context.Cluster;
         foreach (var (policy, path, peer) in PolicyPeers.All(cluster))
         {
-            if (peer.IPBlock is not null || context.PodsAdmittedBy(policy, peer).Count > 0)
+            // A peer that admits the cluster DNS lint assumes (CoreDNS not in the input) names pods that exist.
+            if (peer.IPBlock is not null || context.PodsAdmittedBy(policy, peer).Count > 0 || (context.Dns.IsAssumed && context.Dns.Admits(policy, peer)))
             {
                 continue;
             }
@@ -43,7 +46,7 @@ public sealed class PeerMatchesNothingRule : LintRule
                 var namespaces = cluster.Namespaces.Where(n => nsSelector.Matches(n.Labels)).ToList();
                 if (namespaces.Count == 0)
                 {
-                    if (NamespaceLabelMissingRule.Gaps(nsSelector, cluster).Count > 0)
+                    if (NamespaceLabelMissingRule.Gaps(nsSelector, cluster).Count > 0 || NamesUnseenNamespace(nsSelector, cluster))
                     {
                         continue;
                     }
@@ -54,7 +57,7 @@ public sealed class PeerMatchesNothingRule : LintRule
                     {
                         var near = named.SelectMany(n => cluster.Namespaces.Where(x => !x.IsImplicit || cluster.PodsIn(x.Name).Count > 0)
                                 .Select(x => (Wanted: n, Existing: x.Name, Distance: LabelSuggestion.EditDistance(n, x.Name))))
-                            .Where(t => t.Distance is > 0 and <= 2)
+                            .Where(t => t.Distance > 0 && t.Distance <= Math.Max(1, t.Wanted.Length / 4))
                             .OrderBy(t => t.Distance)
                             .FirstOrDefault();
                         if (near.Existing is null)
@@ -105,6 +108,15 @@ public sealed class PeerMatchesNothingRule : LintRule
 
     private static List<string> NamedNamespaces(LabelSelector selector) =>
         [.. selector.Requirements.Where(r => r.Key == Namespace.NameLabel && r.Operator == SelectorOperator.In).SelectMany(r => r.Values)];
+
+    /// <summary>
+    /// True when the selector picks namespaces by name and none of the names is in the input or nearly like a name
+    /// that is: such namespaces are simply not part of the input (another team's, or ingress-nginx, kube-system).
+    /// </summary>
+    private static bool NamesUnseenNamespace(LabelSelector selector, Cluster cluster) =>
+        selector.Requirements.Any(r => r.Key == Namespace.NameLabel && r.Operator == SelectorOperator.In
+            && r.Values.All(v => cluster.FindNamespace(v) is null
+                && !cluster.Namespaces.Any(n => LabelSuggestion.EditDistance(n.Name, v) <= Math.Max(1, v.Length / 4))));
 
     private static void ReportPods(LintContext context, NetworkPolicy policy, string path, LabelSelector selector, List<Pod> pods, string where)
     {

@@ -1,4 +1,5 @@
 using Netpol.Core.Diagnostics;
+using Netpol.Core.Model;
 
 namespace Netpol.Analysis.Lint.Rules;
 
@@ -37,7 +38,7 @@ public sealed class PodWithoutLabelsRule : LintRule
                 continue;
             }
 
-            var path = pod.WorkloadKind is null ? "metadata.labels" : pod.WorkloadKind == "CronJob" ? "spec.jobTemplate.spec.template.metadata.labels" : "spec.template.metadata.labels";
+            var path = LabelsPath(pod);
             var app = pod.Name[(pod.Name.IndexOf('/', StringComparison.Ordinal) + 1)..];
             context.Report(
                 pod,
@@ -46,4 +47,8 @@ public sealed class PodWithoutLabelsRule : LintRule
                 $"label it by application and role, e.g.\n  labels:\n    app.kubernetes.io/name: {app}\n    app.kubernetes.io/component: <role>");
         }
     }
+
+    /// <summary>Where a pod's labels are written: in the pod, or in the pod template of the workload it stands for.</summary>
+    internal static string LabelsPath(Pod pod) =>
+        pod.WorkloadKind is null ? "metadata.labels" : pod.WorkloadKind == "CronJob" ? "spec.jobTemplate.spec.template.metadata.labels" : "spec.template.metadata.labels";
 }

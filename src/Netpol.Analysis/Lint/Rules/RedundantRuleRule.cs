@@ -8,7 +8,10 @@ namespace Netpol.Analysis.Lint.Rules;
 /// <c>redundant-rule</c>: a rule that allows nothing beyond what other rules already allow to the same pods. For
 /// every pod the policy selects, every peer the rule admits (every pod, and one address per piece of the address
 /// space the ipBlocks cut) must get each of the rule's ports from some other rule of a policy selecting that pod.
-/// Of two identical rules only the later one is reported.
+/// Of two identical rules only the later one is reported. A rule that admits nothing at all for the pods it
+/// selects is not reported: its peers or ports match nothing in the input, which is a typo for
+/// <c>peer-matches-nothing</c> or <c>named-port-unresolved</c>, or peers (another namespace's pods) the input does
+/// not show; either way deleting it is not the fix.
 /// </summary>
 public sealed class RedundantRuleRule : LintRule
 {
@@ -55,9 +58,14 @@ public sealed class RedundantRuleRule : LintRule
                 {
                     var rule = rules[i];
                     var peers = Candidates(context, policy, rule, atoms[direction], ipMatters, keys);
-                    var coverers = new SortedSet<string>(StringComparer.Ordinal);
+                    if (!AdmitsSomething(direction, rule, selected, peers))
+                    {
+                        continue;
+                    }
+
                     // A rule that admits nothing present in the input is not redundant: what it names may be missing
                     // from the input (kube-system, say), and peer-matches-nothing judges that case.
+                    var coverers = new SortedSet<string>(StringComparer.Ordinal);
                     var redundant = selected.All(pod => Covered(context, policy, direction, i, rule, pod, peers, dropped, coverers, admitted));
                     if (!redundant || coverers.Count == 0)
                     {
@@ -118,6 +126,9 @@ public sealed class RedundantRuleRule : LintRule
 
         return result;
     }
+
+    private static bool AdmitsSomething(Direction direction, PolicyRule rule, List<Pod> selected, List<Endpoint> peers) =>
+        selected.Any(pod => peers.Any(peer => !Semantics.PortsOf(rule, direction == Direction.Ingress ? Endpoint.ForPod(pod) : peer).IsEmpty));
 
     private static bool Covered(
         LintContext context, NetworkPolicy policy, Direction direction, int index, PolicyRule rule, Pod pod,

@@ -40,7 +40,7 @@ public sealed class RulesIgnoredByPolicyTypesRule : LintRule
                 context.Report(
                     policy,
                     $"spec.{word}",
-                    ignored.Count == 1 ? $"policyTypes [{declared}] omits {type}: this {word} rule never applies" : $"policyTypes [{declared}] omits {type}: these {ignored.Count} {word} rules never apply",
+                    $"policyTypes [{declared}] omits {type}: {(ignored.Count == 1 ? $"its {word} rule never applies" : $"its {ignored.Count} {word} rules never apply")}",
                     $"add {type} to policyTypes (this isolates the selected pods for {word}), or delete the rules:\n  policyTypes:\n{string.Join("\n", kept.Select(t => $"    - {t}"))}");
             }
         }

@@ -52,7 +52,7 @@ public sealed class UnprotectedPodRule : LintRule
                     .First();
                 context.Report(
                     pod,
-                    "metadata.labels",
+                    PodWithoutLabelsRule.LabelsPath(pod),
                     $"no policy selects it for ingress, so it accepts connections from anywhere; nearest: {near.Policy.Name} wants {string.Join(",", near.Failing)} (labels: {Workloads.Describe(pod)})",
                     $"give the pod the labels {near.Policy.Name} selects ({near.Policy.PodSelector}), or add a default-deny-ingress policy (podSelector: {{}}) to {ns.Name}");
             }
