@@ -23,6 +23,8 @@ internal static class CliApp
             CheckCommand.Create(ctx),
             MatrixCommand.Create(ctx),
             LintCommand.Create(ctx),
+            CoverageCommand.Create(ctx),
+            DescribeCommand.Create(ctx),
             ExamplesCommand.Create(ctx),
             VersionCommand(ctx),
         };

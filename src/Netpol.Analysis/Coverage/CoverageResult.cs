@@ -1,0 +1,20 @@
+using Netpol.Analysis.Matrix;
+
+namespace Netpol.Analysis.Coverage;
+
+/// <summary>What <c>netpol coverage</c> found: totals, one record per namespace, one per pod or workload, and the thresholds.</summary>
+/// <param name="By">Whether <paramref name="Entries"/> are pods or workloads (counts are always pods).</param>
+/// <param name="Summary">The counts over every covered namespace.</param>
+/// <param name="Namespaces">The covered namespaces, sorted by name (namespaces without pods included).</param>
+/// <param name="Entries">The pods or workloads, sorted by name.</param>
+/// <param name="Thresholds">The thresholds asked for, ingress first.</param>
+public sealed record CoverageResult(
+    Grouping By,
+    CoverageCounts Summary,
+    IReadOnlyList<CoverageNamespace> Namespaces,
+    IReadOnlyList<CoverageEntry> Entries,
+    IReadOnlyList<CoverageThreshold> Thresholds)
+{
+    /// <summary>True when every threshold passed (or none was asked for).</summary>
+    public bool Passed => Thresholds.All(t => t.Passed);
+}

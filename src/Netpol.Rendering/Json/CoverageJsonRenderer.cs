@@ -1,0 +1,114 @@
+using System.Text.Json;
+using Netpol.Analysis.Coverage;
+using Netpol.Analysis.Matrix;
+
+namespace Netpol.Rendering.Json;
+
+/// <summary>
+/// Writes coverage as JSON, a contract for other tools:
+/// <c>{"summary":{...},"namespaces":[...],"pods":[...],"by":"pod","thresholds":[...]}</c>. Percentages have at most one
+/// decimal place and are <c>null</c> where there are no pods. With <c>--by workload</c> the <c>pods</c> entries are
+/// workloads and also carry their pod count and how many of their pods each direction isolates.
+/// </summary>
+public static class CoverageJsonRenderer
+{
+    /// <summary>Writes the result.</summary>
+    public static void Write(CoverageResult result, TextWriter w)
+    {
+        ArgumentNullException.ThrowIfNull(result);
+        JsonStreamOutput.Write(w, (j, flush) =>
+        {
+            j.WriteStartObject();
+            j.WriteStartObject("summary");
+            Counts(j, result.Summary);
+            j.WriteEndObject();
+            j.WriteStartArray("namespaces");
+            foreach (var n in result.Namespaces)
+            {
+                j.WriteStartObject();
+                j.WriteString("name", n.Name);
+                Counts(j, n.Counts);
+                j.WriteBoolean("defaultDenyIngress", n.DefaultDenyIngress);
+                j.WriteBoolean("defaultDenyEgress", n.DefaultDenyEgress);
+                Strings(j, "policies", n.Policies);
+                Strings(j, "defaultDenyIngressPolicies", n.DefaultDenyIngressPolicies);
+                Strings(j, "defaultDenyEgressPolicies", n.DefaultDenyEgressPolicies);
+                j.WriteEndObject();
+            }
+
+            j.WriteEndArray();
+            j.WriteStartArray("pods");
+            foreach (var e in result.Entries)
+            {
+                j.WriteStartObject();
+                j.WriteString("name", e.Name);
+                j.WriteString("namespace", e.Namespace);
+                j.WriteBoolean("ingress", e.Ingress);
+                j.WriteBoolean("egress", e.Egress);
+                Strings(j, "ingressPolicies", e.IngressPolicies);
+                Strings(j, "egressPolicies", e.EgressPolicies);
+                j.WriteBoolean("hostNetwork", e.HostNetwork);
+                if (result.By == Grouping.Workload)
+                {
+                    j.WriteNumber("pods", e.Pods);
+                    j.WriteNumber("ingressIsolatedPods", e.IngressIsolatedPods);
+                    j.WriteNumber("egressIsolatedPods", e.EgressIsolatedPods);
+                }
+
+                j.WriteEndObject();
+                flush();
+            }
+
+            j.WriteEndArray();
+            j.WriteString("by", result.By == Grouping.Workload ? "workload" : "pod");
+            j.WriteStartArray("thresholds");
+            foreach (var t in result.Thresholds)
+            {
+                j.WriteStartObject();
+                j.WriteString("direction", t.Direction.ToString().ToLowerInvariant());
+                j.WriteNumber("minimum", t.Minimum);
+                Percent(j, "percent", t.Percent);
+                j.WriteBoolean("passed", t.Passed);
+                j.WriteEndObject();
+            }
+
+            j.WriteEndArray();
+            j.WriteEndObject();
+        });
+    }
+
+    private static void Counts(Utf8JsonWriter j, CoverageCounts c)
+    {
+        j.WriteNumber("pods", c.Pods);
+        j.WriteNumber("ingressIsolated", c.IngressIsolated);
+        j.WriteNumber("egressIsolated", c.EgressIsolated);
+        Percent(j, "ingressPercent", c.IngressPercent);
+        Percent(j, "egressPercent", c.EgressPercent);
+        j.WriteNumber("open", c.Open);
+        j.WriteNumber("hostNetwork", c.HostNetwork);
+    }
+
+    private static void Percent(Utf8JsonWriter j, string name, double? value)
+    {
+        if (value is { } v)
+        {
+            // The analysis keeps one decimal (tenths / 10.0), which JSON writes back as, e.g., 66.6.
+            j.WriteNumber(name, v);
+        }
+        else
+        {
+            j.WriteNull(name);
+        }
+    }
+
+    private static void Strings(Utf8JsonWriter j, string name, IEnumerable<string> items)
+    {
+        j.WriteStartArray(name);
+        foreach (var s in items)
+        {
+            j.WriteStringValue(s);
+        }
+
+        j.WriteEndArray();
+    }
+}
