@@ -79,8 +79,13 @@ public static class LintSarifRenderer
                     json.WriteStartObject();
                     json.WriteStartObject("physicalLocation");
                     json.WriteStartObject("artifactLocation");
-                    json.WriteString("uri", Uri(at, baseDirectory));
-                    json.WriteString("uriBaseId", "%SRCROOT%");
+                    var (uri, relative) = Uri(at, baseDirectory);
+                    json.WriteString("uri", uri);
+                    if (relative)
+                    {
+                        json.WriteString("uriBaseId", "%SRCROOT%");
+                    }
+
                     json.WriteEndObject();
                     json.WriteStartObject("region");
                     json.WriteNumber("startLine", at.Line);
@@ -122,19 +127,29 @@ public static class LintSarifRenderer
     private static string Name(string id) =>
         string.Concat(id.Split('-').Select(p => p.Length == 0 ? p : char.ToUpperInvariant(p[0]) + p[1..]));
 
-    private static string Uri(SourceLocation at, string? baseDirectory)
+    // A relative reference resolved against %SRCROOT% (the directory lint ran in), percent-encoded; a bundled
+    // example is named by where it lives in netpol's repository; a file outside the root gets a file: URI.
+    private static (string Uri, bool Relative) Uri(SourceLocation at, string? baseDirectory)
     {
         var file = at.File;
-        if (baseDirectory is not null && Path.IsPathRooted(file))
+        if (file.StartsWith("example:", StringComparison.Ordinal))
         {
-            var relative = Path.GetRelativePath(baseDirectory, file);
-            if (!relative.StartsWith("..", StringComparison.Ordinal))
-            {
-                file = relative;
-            }
+            return ($"examples/{System.Uri.EscapeDataString(file["example:".Length..])}.yaml", true);
         }
 
-        return file.Replace('\\', '/');
+        if (Path.IsPathRooted(file))
+        {
+            var relative = baseDirectory is null ? null : Path.GetRelativePath(baseDirectory, file);
+            if (relative is null || relative.StartsWith("..", StringComparison.Ordinal) || Path.IsPathRooted(relative))
+            {
+                return (new System.Uri(file).AbsoluteUri, false);
+            }
+
+            file = relative;
+        }
+
+        var segments = file.Replace('\\', '/').Split('/').Select(System.Uri.EscapeDataString);
+        return (string.Join("/", segments), true);
     }
 
     // The rule, object and field path identify a finding independently of line numbers.
