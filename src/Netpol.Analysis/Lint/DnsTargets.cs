@@ -1,3 +1,4 @@
+using System.Net;
 using Netpol.Core.Model;
 using Netpol.Core.Reference;
 
@@ -23,9 +24,13 @@ public sealed class DnsTargets
     public const string Namespace = "kube-system";
 
     private readonly Cluster _evaluation;
+    private readonly IReadOnlyList<IPNetwork> _podRanges;
 
     internal DnsTargets(Cluster cluster, LintOptions options)
     {
+        _podRanges = options.PodCidrs.Count > 0
+            ? options.PodCidrs
+            : [.. Snippets.PrivateIPv4.Concat(Snippets.PrivateIPv6).Select(t => IPNetwork.Parse(t))];
         var dnsPods = cluster.Pods.Where(p => !p.HostNetwork && p.Labels.TryGetValue(LabelKey, out var v) && v == LabelValue).ToList();
         if (dnsPods.Count > 0)
         {
@@ -98,7 +103,8 @@ public sealed class DnsTargets
     {
         foreach (var target in Endpoints)
         {
-            if (Semantics.RuleAdmits(policy, rule, target, _evaluation) && Semantics.PortsOf(rule, target).Contains(port, protocol))
+            var admits = Semantics.RuleAdmits(policy, rule, target, _evaluation) || CoversUnknownAddress(rule, target);
+            if (admits && Semantics.PortsOf(rule, target).Contains(port, protocol))
             {
                 return true;
             }
@@ -106,6 +112,37 @@ public sealed class DnsTargets
 
         return false;
     }
+
+    // A DNS pod from a pod template has no IP in the input, but it will have one in the pod ranges (--pod-cidr, or
+    // else somewhere private): an ipBlock that holds all of those ranges, such as 0.0.0.0/0, surely matches it.
+    private bool CoversUnknownAddress(PolicyRule rule, Endpoint target)
+    {
+        if (target.Pod is not { HasNoIP: true, HostNetwork: false })
+        {
+            return false;
+        }
+
+        foreach (var peer in rule.Peers)
+        {
+            if (peer.IPBlock is not { } block)
+            {
+                continue;
+            }
+
+            var family = block.Cidr.BaseAddress.AddressFamily;
+            var ranges = _podRanges.Where(r => r.BaseAddress.AddressFamily == family).ToList();
+            if (ranges.Count > 0 && ranges.All(r => Holds(block, r)))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static bool Holds(IPBlock block, IPNetwork range) =>
+        block.Cidr.PrefixLength <= range.PrefixLength && block.Cidr.Contains(range.BaseAddress)
+        && !block.Except.Any(e => e.Contains(range.BaseAddress) || range.Contains(e.BaseAddress));
 
     private static string Names(List<Pod> pods) =>
         pods.Count <= 3 ? string.Join(", ", pods.Select(p => p.FullName)) : $"{string.Join(", ", pods.Take(3).Select(p => p.FullName))} and {pods.Count - 3} more";

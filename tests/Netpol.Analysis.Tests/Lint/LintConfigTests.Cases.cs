@@ -15,7 +15,7 @@ public partial class LintConfigTests
         Namespace("shop", "{team: shop}", shopAnnotations),
         Pod("shop/web", "{app: web}", "[{name: http, containerPort: 8080}]", ip: "10.244.1.10"),
         Pod("shop/debug", annotations: debugAnnotations),
-        Policy("shop/egress-all", "podSelector: {matchLabels: {app: web}}\npolicyTypes: [Egress]\negress:\n- to: [{ipBlock: {cidr: 0.0.0.0/0}}]", policyAnnotations));
+        Policy("shop/egress-all", "podSelector: {matchLabels: {app: web}}\npolicyTypes: [Egress]\negress:\n- to: [{ipBlock: {cidr: 0.0.0.0/0}}]\n  ports: [{port: 443}]", policyAnnotations));
 
     private const string Broad = "Warning broad-cidr NetworkPolicy shop/egress-all";
     private const string Undescribed = "Info missing-description NetworkPolicy shop/egress-all";

@@ -130,6 +130,23 @@ public partial class LintRuleTests
             "dns-egress-missing",
             Join(KubeSystemWithoutDns, Shop, EgressFrom("web", $"- to: [{DnsPeer}]\n  ports: {Dns}")),
             Finding: null),
+        new("egress to 0.0.0.0/0 reaches CoreDNS pods whose IPs the input does not give",
+            "dns-egress-missing",
+            World(EgressFrom("web", "- to: [{ipBlock: {cidr: 0.0.0.0/0}}]")),
+            Finding: null),
+        new("egress to 0.0.0.0/0 except the private ranges does not reach CoreDNS pods without IPs",
+            "dns-egress-missing",
+            World(EgressFrom("web", "- to: [{ipBlock: {cidr: 0.0.0.0/0, except: [10.0.0.0/8, 172.16.0.0/12, 192.168.0.0/16]}}]")),
+            new("Pod shop/web", string.Empty, ["53/UDP"])),
+        new("egress to a block holding the pod range given with --pod-cidr reaches CoreDNS pods without IPs",
+            "dns-egress-missing",
+            World(EgressFrom("web", "- to: [{ipBlock: {cidr: 10.0.0.0/8}}]")),
+            Finding: null,
+            new LintOptions { PodCidrs = [IPNetwork.Parse("10.244.0.0/16")] }),
+        new("egress to 10.0.0.0/8 without --pod-cidr does not hold every private range a pod could have",
+            "dns-egress-missing",
+            World(EgressFrom("web", "- to: [{ipBlock: {cidr: 10.0.0.0/8}}]")),
+            new("Pod shop/web", string.Empty, ["53/UDP"])),
     ];
 
     private static RuleCase[] DnsTcpMissing =>
@@ -155,6 +172,10 @@ public partial class LintRuleTests
         new("a DNS rule without ports allows TCP too",
             "dns-tcp-missing",
             World(EgressFrom("web", $"- to: [{DnsPeer}]")),
+            Finding: null),
+        new("a UDP-only DNS rule in a policy that selects none of its namespace's pods is selector-matches-nothing's",
+            "dns-tcp-missing",
+            World(Policy("shop/allow-dns", $"podSelector: {{matchLabels: {{app: wbe}}}}\npolicyTypes: [Egress]\negress:\n- to: [{DnsPeer}]\n  ports: [{{protocol: UDP, port: 53}}]")),
             Finding: null),
     ];
 

@@ -39,7 +39,13 @@ public sealed class DnsTcpMissingRule : LintRule
                 }
 
                 // The pods this rule serves may still get TCP from another rule or policy.
+                // A policy that selects none of its namespace's pods is selector-matches-nothing's finding.
                 var pods = context.SelectedPods(policy);
+                if (pods.Count == 0 && context.Cluster.PodsIn(policy.Namespace).Any(p => !p.HostNetwork))
+                {
+                    continue;
+                }
+
                 var lacking = pods.Count == 0
                     || pods.Any(p => !context.Dns.EgressAllows(context.SelectingPolicies(p, Direction.Egress), 53, Protocol.TCP));
                 if (!lacking)
