@@ -1,3 +1,4 @@
+using Netpol.Analysis.Naming;
 using Netpol.Core;
 using Netpol.Core.Model;
 
@@ -89,7 +90,7 @@ internal static class DescribeNames
     internal static List<string> Candidates(string text, IReadOnlyList<string> names)
     {
         var last = text[(text.LastIndexOf('/') + 1)..];
-        var scored = names.Select(n => (Name: n, Rank: Rank(n[(n.LastIndexOf('/') + 1)..], last), Distance: Distance(n, text))).ToList();
+        var scored = names.Select(n => (Name: n, Rank: Rank(n[(n.LastIndexOf('/') + 1)..], last), Distance: EditDistance.Between(n, text))).ToList();
         var nearest = scored.Count == 0 ? 0 : scored.Min(x => x.Distance);
         var limit = Math.Min(Math.Max(2, text.Length / 3), nearest + 1);
         return scored
@@ -107,27 +108,4 @@ internal static class DescribeNames
         : askedLast.Length >= 3 && (knownLast.Contains(askedLast, StringComparison.Ordinal) || askedLast.Contains(knownLast, StringComparison.Ordinal)) ? 1
         : 2;
 
-    /// <summary>The Levenshtein distance: insertions, deletions and substitutions.</summary>
-    internal static int Distance(string a, string b)
-    {
-        var d = new int[b.Length + 1];
-        for (var j = 0; j <= b.Length; j++)
-        {
-            d[j] = j;
-        }
-
-        for (var i = 1; i <= a.Length; i++)
-        {
-            var diagonal = d[0];
-            d[0] = i;
-            for (var j = 1; j <= b.Length; j++)
-            {
-                var above = d[j];
-                d[j] = Math.Min(Math.Min(above + 1, d[j - 1] + 1), diagonal + (a[i - 1] == b[j - 1] ? 0 : 1));
-                diagonal = above;
-            }
-        }
-
-        return d[b.Length];
-    }
 }

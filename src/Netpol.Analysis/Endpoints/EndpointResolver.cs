@@ -1,4 +1,5 @@
 using System.Net;
+using Netpol.Analysis.Naming;
 using Netpol.Core;
 using Netpol.Core.Model;
 
@@ -113,30 +114,9 @@ public sealed class EndpointResolver(Cluster cluster)
 
     private static string Suggest(IEnumerable<string> names, string text)
     {
-        var best = names.Select(n => (Name: n, Distance: Distance(n, text))).OrderBy(x => x.Distance).ThenBy(x => x.Name, StringComparer.Ordinal).FirstOrDefault();
+        var best = names.Select(n => (Name: n, Distance: EditDistance.Between(n, text))).OrderBy(x => x.Distance).ThenBy(x => x.Name, StringComparer.Ordinal).FirstOrDefault();
         return best.Name is not null && best.Distance <= Math.Max(2, text.Length / 3) ? $"; did you mean {best.Name}?" : string.Empty;
     }
 
-    private static int Distance(string a, string b)
-    {
-        var d = new int[b.Length + 1];
-        for (var j = 0; j <= b.Length; j++)
-        {
-            d[j] = j;
-        }
 
-        for (var i = 1; i <= a.Length; i++)
-        {
-            var prev = d[0];
-            d[0] = i;
-            for (var j = 1; j <= b.Length; j++)
-            {
-                var tmp = d[j];
-                d[j] = Math.Min(Math.Min(d[j] + 1, d[j - 1] + 1), prev + (a[i - 1] == b[j - 1] ? 0 : 1));
-                prev = tmp;
-            }
-        }
-
-        return d[b.Length];
-    }
 }

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Net;
 using Netpol.Analysis.Lint;
+using Netpol.Analysis.Naming;
 using Netpol.Core.Diagnostics;
 using Netpol.Manifests.Config;
 using Netpol.Rendering.Json;
@@ -231,33 +232,11 @@ internal static class LintCommand
 
     private static string UnknownRule(string id)
     {
-        var closest = RuleCatalog.All.Select(r => r.Id).OrderBy(r => EditDistance(r, id)).First();
+        var closest = RuleCatalog.All.Select(r => r.Id).OrderBy(r => EditDistance.Between(r, id)).First();
         return $"unknown rule \"{id}\" (did you mean \"{closest}\"? 'netpol lint --list-rules' lists them)";
     }
 
-    private static int EditDistance(string a, string b)
-    {
-        var d = new int[a.Length + 1, b.Length + 1];
-        for (var i = 0; i <= a.Length; i++)
-        {
-            d[i, 0] = i;
-        }
 
-        for (var j = 0; j <= b.Length; j++)
-        {
-            d[0, j] = j;
-        }
-
-        for (var i = 1; i <= a.Length; i++)
-        {
-            for (var j = 1; j <= b.Length; j++)
-            {
-                d[i, j] = Math.Min(Math.Min(d[i - 1, j] + 1, d[i, j - 1] + 1), d[i - 1, j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1));
-            }
-        }
-
-        return d[a.Length, b.Length];
-    }
 
     private static Severity? ParseSeverity(string text) => text switch
     {

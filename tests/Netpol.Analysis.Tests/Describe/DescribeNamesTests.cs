@@ -1,4 +1,5 @@
 using Netpol.Analysis.Describe;
+using Netpol.Analysis.Naming;
 
 namespace Netpol.Analysis.Tests.Describe;
 
@@ -25,7 +26,7 @@ public sealed class DescribeNamesTests
     [InlineData("kitten", "sitting", 3)]
     public void Distance_counts_insertions_deletions_and_substitutions(string a, string b, int expected)
     {
-        Assert.Equal(expected, DescribeNames.Distance(a, b));
-        Assert.Equal(expected, DescribeNames.Distance(b, a));
+        Assert.Equal(expected, EditDistance.Between(a, b));
+        Assert.Equal(expected, EditDistance.Between(b, a));
     }
 }

@@ -1,4 +1,5 @@
 using Netpol.Analysis.Lint;
+using Netpol.Analysis.Naming;
 using Netpol.Core.Model;
 
 namespace Netpol.Analysis.Tests.Lint;
@@ -15,8 +16,8 @@ public class LabelSuggestionTests
     [InlineData("kitten", "sitting", 3)]
     public void Edit_distance_counts_a_swap_of_neighbouring_letters_as_one_edit(string a, string b, int distance)
     {
-        Assert.Equal(distance, LabelSuggestion.EditDistance(a, b));
-        Assert.Equal(distance, LabelSuggestion.EditDistance(b, a));
+        Assert.Equal(distance, EditDistance.Between(a, b));
+        Assert.Equal(distance, EditDistance.Between(b, a));
     }
 
     [Fact]

@@ -1,3 +1,4 @@
+using Netpol.Analysis.Naming;
 using Netpol.Core.Diagnostics;
 using Netpol.Core.Model;
 
@@ -50,7 +51,7 @@ public sealed class NamedPortUnresolvedRule : LintRule
                     var whose = direction == Direction.Ingress ? "the pods it selects" : "the pods it admits";
                     var other = destinations.SelectMany(p => p.Ports).FirstOrDefault(c => c.Name == name);
                     var names = destinations.SelectMany(p => p.Ports).Where(c => c.Name is not null && c.Protocol == port.Protocol)
-                        .Select(c => c.Name!).Distinct().OrderBy(n => LabelSuggestion.EditDistance(n, name)).ThenBy(n => n, StringComparer.Ordinal).ToList();
+                        .Select(c => c.Name!).Distinct().OrderBy(n => EditDistance.Between(n, name)).ThenBy(n => n, StringComparer.Ordinal).ToList();
                     var message = other is not null
                         ? $"port {name}/{port.Protocol}: {whose} declare {name} as {other.Protocol}, not {port.Protocol}: the entry matches nothing"
                         : $"port {name}/{port.Protocol}: none of {whose} ({Sample(destinations)}) declares a container port named {name}: the entry matches nothing";

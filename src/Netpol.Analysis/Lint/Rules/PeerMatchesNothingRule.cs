@@ -1,3 +1,4 @@
+using Netpol.Analysis.Naming;
 using Netpol.Core.Diagnostics;
 using Netpol.Core.Model;
 
@@ -56,7 +57,7 @@ public sealed class PeerMatchesNothingRule : LintRule
                     if (NamedNamespaces(nsSelector) is { Count: > 0 } named)
                     {
                         var near = named.SelectMany(n => cluster.Namespaces.Where(x => !x.IsImplicit || cluster.PodsIn(x.Name).Count > 0)
-                                .Select(x => (Wanted: n, Existing: x.Name, Distance: LabelSuggestion.EditDistance(n, x.Name))))
+                                .Select(x => (Wanted: n, Existing: x.Name, Distance: EditDistance.Between(n, x.Name))))
                             .Where(t => t.Distance > 0 && t.Distance <= Math.Max(1, t.Wanted.Length / 4))
                             .OrderBy(t => t.Distance)
                             .FirstOrDefault();
@@ -116,7 +117,7 @@ public sealed class PeerMatchesNothingRule : LintRule
     private static bool NamesUnseenNamespace(LabelSelector selector, Cluster cluster) =>
         selector.Requirements.Any(r => r.Key == Namespace.NameLabel && r.Operator == SelectorOperator.In
             && r.Values.All(v => cluster.FindNamespace(v) is null
-                && !cluster.Namespaces.Any(n => LabelSuggestion.EditDistance(n.Name, v) <= Math.Max(1, v.Length / 4))));
+                && !cluster.Namespaces.Any(n => EditDistance.Between(n.Name, v) <= Math.Max(1, v.Length / 4))));
 
     private static void ReportPods(LintContext context, NetworkPolicy policy, string path, LabelSelector selector, List<Pod> pods, string where)
     {
