@@ -31,9 +31,10 @@ internal static class LintCommand
         var enable = new Option<string[]>("--enable") { Description = "Switch a rule on, even after --disable all; repeatable.", HelpName = "RULE" };
         var listRules = new Option<bool>("--list-rules") { Description = "List the rules with their default severity and exit." };
         var timings = new Option<bool>("--timings") { Description = "Print how long each rule took to stderr." };
+        var namespaces = new Option<string[]>("--namespace", "-n") { Description = "Only findings about objects of this namespace; repeatable. The whole input is still analysed.", HelpName = "NS" };
         var command = new Command("lint", "Find mistakes and risky policies: forgotten DNS, selectors that match nothing, broad CIDRs, unprotected pods...")
         {
-            files, strict, output, failOn, config, dnsIPs, podCidrs, disable, enable, listRules, timings,
+            files, strict, output, failOn, config, dnsIPs, podCidrs, disable, enable, listRules, timings, namespaces,
         };
         command.SetAction(parse =>
         {
@@ -78,6 +79,12 @@ internal static class LintCommand
                 PodCidrs = (parse.GetValue(podCidrs) ?? []) is { Length: > 0 } cidrs ? [.. cidrs.Select(ParseCidr)] : settings.PodCidrs,
             };
             var result = LintAnalysis.Run(loaded.Cluster, options);
+            if (parse.GetValue(namespaces) is { Length: > 0 } only)
+            {
+                var keep = only.ToHashSet(StringComparer.Ordinal);
+                result = result with { Findings = [.. result.Findings.Where(f => keep.Contains(f.Namespace))] };
+            }
+
             if (parse.GetValue(timings))
             {
                 foreach (var (rule, elapsed) in result.Timings)

@@ -224,6 +224,21 @@ public sealed class LintCommandTests : IDisposable
     }
 
     [Fact]
+    public void Namespace_option_keeps_only_findings_of_those_namespaces()
+    {
+        var all = CliRunner.Run("lint", "-f", "example:default-deny-all", "-o", "json");
+        var sandbox = CliRunner.Run("lint", "-f", "example:default-deny-all", "-o", "json", "-n", "sandbox");
+
+        using var allJson = JsonDocument.Parse(all.Out);
+        using var sandboxJson = JsonDocument.Parse(sandbox.Out);
+        var namespaces = sandboxJson.RootElement.GetProperty("findings").EnumerateArray().Select(f => f.GetProperty("namespace").GetString()).Distinct().ToList();
+        Assert.Equal(["sandbox"], namespaces);
+        Assert.Contains(allJson.RootElement.GetProperty("findings").EnumerateArray(), f => f.GetProperty("namespace").GetString() == "payments");
+        Assert.Equal(1, all.Exit);
+        Assert.Equal(0, sandbox.Exit);
+    }
+
+    [Fact]
     public void List_rules_prints_every_rule_with_its_default_severity()
     {
         var (exit, output, _) = CliRunner.Run("lint", "--list-rules");

@@ -1,5 +1,6 @@
 using Netpol.Core.Diagnostics;
 using Netpol.Core.Model;
+using Netpol.Core.Reference;
 
 namespace Netpol.Analysis.Lint.Rules;
 
@@ -45,5 +46,68 @@ public sealed class DnsEgressMissingRule : LintRule
                 $"isolated for egress by {names}, but no egress rule allows DNS (53/UDP) to {context.Dns.Description}: lookups by name will time out",
                 $"add this rule to the egress of {policies[0].Name} (or to a policy of its own selecting {Workloads.Describe(pod)}):\n{Snippets.DnsEgressRule}");
         }
+
+        CheckNamespacesWithoutPods(context);
+    }
+
+    // Policies kept apart from their workloads (a repository of policies alone) still isolate pods: judge each
+    // policy on a pod it would select, together with the other policies of the namespace that select that pod.
+    private static void CheckNamespacesWithoutPods(LintContext context)
+    {
+        foreach (var ns in context.Cluster.Namespaces)
+        {
+            if (!context.IsCovered(ns.Name) || context.Cluster.PodsIn(ns.Name).Any(p => !p.HostNetwork))
+            {
+                continue;
+            }
+
+            var policies = context.Cluster.PoliciesIn(ns.Name);
+            foreach (var policy in policies)
+            {
+                if (!policy.AffectsEgress || Example(policy) is not { } pod)
+                {
+                    continue;
+                }
+
+                var selecting = policies.Where(p => Semantics.Selects(p, pod, Direction.Egress)).ToList();
+                if (context.Dns.EgressAllows(selecting, 53, Protocol.UDP))
+                {
+                    continue;
+                }
+
+                var others = selecting.Where(p => !ReferenceEquals(p, policy)).Select(p => p.Name).ToList();
+                var also = others.Count == 0 ? string.Empty : $" (nor do {string.Join(", ", others)}, which select them too)";
+                context.Report(
+                    policy,
+                    policy.Egress.Count > 0 ? "spec.egress" : "spec.policyTypes",
+                    $"isolates pods {policy.PodSelector} for egress, but allows no DNS (53/UDP) to {context.Dns.Description}{also}: lookups by name will time out",
+                    $"add this rule to its egress (or to a policy of its own selecting the same pods):\n{Snippets.DnsEgressRule}");
+            }
+        }
+    }
+
+    // A pod the selector matches: In takes its first value, Exists any value; NotIn and DoesNotExist hold for a pod
+    // without the key. Null when the requirements contradict each other.
+    private static Pod? Example(NetworkPolicy policy)
+    {
+        var labels = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var r in policy.PodSelector.Requirements)
+        {
+            if (r.Operator == SelectorOperator.In && !labels.ContainsKey(r.Key))
+            {
+                labels[r.Key] = r.Values[0];
+            }
+        }
+
+        foreach (var r in policy.PodSelector.Requirements)
+        {
+            if (r.Operator == SelectorOperator.Exists && !labels.ContainsKey(r.Key))
+            {
+                labels[r.Key] = "x";
+            }
+        }
+
+        var pod = new Pod(policy.Namespace, "(a pod it selects)", labels, [], []);
+        return policy.PodSelector.Matches(labels) ? pod : null;
     }
 }
