@@ -214,6 +214,10 @@ public partial class LintRuleTests
 
     private static RuleCase[] PeerMatchesNothing =>
     [
+        new("a namespace named by kubernetes.io/metadata.name that exists but lacks the selector's other label",
+            "peer-matches-nothing",
+            World(Monitoring, IngressTo("api", "- from: [{namespaceSelector: {matchLabels: {kubernetes.io/metadata.name: monitoring, team: platform}}}]")),
+            new("NetworkPolicy shop/api", "spec.ingress[0].from[0].namespaceSelector", ["team=platform", "matches none of the"])),
         new("a typo in a peer's podSelector",
             "peer-matches-nothing",
             World(IngressTo("api", "- from: [{podSelector: {matchLabels: {app: wbe}}}]")),
@@ -334,6 +338,11 @@ public partial class LintRuleTests
 
     private static RuleCase[] IPBlockCoversPods =>
     [
+        new("a block holding the --pod-cidr range and a pod outside it: the fix excepts both",
+            "ipblock-covers-pods",
+            World(EgressFrom("web", "- to: [{ipBlock: {cidr: 10.0.0.0/8}}]\n  ports: [{port: 5432}]")),
+            new("NetworkPolicy shop/web", "spec.egress[0].to[0].ipBlock", ["10.0.0.0/8"], Fix: ["10.244.0.0/24", "10.244.1.10/32"]),
+            new LintOptions { PodCidrs = [IPNetwork.Parse("10.244.0.0/24")] }),
         new("an ipBlock containing the pods' IPs",
             "ipblock-covers-pods",
             World(EgressFrom("web", "- to: [{ipBlock: {cidr: 10.244.1.0/24}}]\n  ports: [{port: 5432}]")),
@@ -582,6 +591,10 @@ public partial class LintRuleTests
 
     private static RuleCase[] BroadNamespaceEgress =>
     [
+        new("kube-system, absent from the input, named beside a namespace that is present",
+            "broad-namespace-egress",
+            Join(Shop, Monitoring, EgressFrom("web", "- to: [{namespaceSelector: {matchExpressions: [{key: kubernetes.io/metadata.name, operator: In, values: [kube-system, monitoring]}]}}]\n  ports: [{port: 9090}]")),
+            new("NetworkPolicy shop/web", "spec.egress[0].to[0]", ["pods of kube-system, monitoring", "monitoring/prometheus"])),
         new("DNS allowed to the whole kube-system namespace",
             "broad-namespace-egress",
             World(Policy("shop/allow-dns", $"podSelector: {{}}\npolicyTypes: [Egress]\negress:\n- to: [{{namespaceSelector: {{matchLabels: {{kubernetes.io/metadata.name: kube-system}}}}}}]\n  ports: {Dns}")),

@@ -65,7 +65,13 @@ public sealed class BroadNamespaceEgressRule : LintRule
                     }
 
                     var path = $"spec.egress[{i}].to[{j}]";
-                    var what = namespaces.Count == 0 ? DnsTargets.Namespace : string.Join(", ", namespaces.Select(n => n.Name));
+                    var names = namespaces.Select(n => n.Name).ToList();
+                    if (system && !names.Contains(DnsTargets.Namespace))
+                    {
+                        names.Insert(0, DnsTargets.Namespace);
+                    }
+
+                    var what = string.Join(", ", names);
                     var ports = rule.AllPorts ? "every port" : string.Join(", ", rule.Ports);
                     var suggestion = Suggest(rule, serving, pods);
                     var message = narrower

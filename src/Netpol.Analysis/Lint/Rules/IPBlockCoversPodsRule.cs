@@ -54,14 +54,21 @@ public sealed class IPBlockCoversPodsRule : LintRule
     private static string Fix(IPBlock block, List<Pod> pods, List<IPNetwork> ranges)
     {
         const string Selectors = "admit pods with podSelector/namespaceSelector peers";
-        var excepts = ranges.Where(r => r.PrefixLength > block.Cidr.PrefixLength && block.Cidr.Contains(r.BaseAddress)).Select(r => r.ToString()).ToList();
-        if (ranges.Count == 0)
+        var inside = ranges.Where(r => r.PrefixLength > block.Cidr.PrefixLength && block.Cidr.Contains(r.BaseAddress)).ToList();
+        var excepts = inside.Select(r => r.ToString()).ToList();
+        var host = block.Cidr.BaseAddress.AddressFamily == System.Net.Sockets.AddressFamily.InterNetwork ? 32 : 128;
+        if (block.Cidr.PrefixLength < host)
         {
-            var host = block.Cidr.BaseAddress.AddressFamily == System.Net.Sockets.AddressFamily.InterNetwork ? 32 : 128;
-            if (block.Cidr.PrefixLength < host)
-            {
-                excepts.AddRange(pods.SelectMany(p => p.IPs).Where(ip => block.Cidr.Contains(ip)).Distinct().Take(5).Select(ip => $"{ip}/{host}"));
-            }
+            // Pods outside the excepted ranges need their own /32 (or /128).
+            excepts.AddRange(pods.SelectMany(p => p.IPs)
+                .Where(ip => block.Cidr.Contains(ip) && !inside.Any(r => r.Contains(ip)) && !block.Except.Any(e => e.Contains(ip)))
+                .Distinct().Take(5).Select(ip => $"{ip}/{host}"));
+        }
+
+        var coversRangeWhole = ranges.Any(r => r.PrefixLength <= block.Cidr.PrefixLength && r.Contains(block.Cidr.BaseAddress));
+        if (coversRangeWhole)
+        {
+            excepts.Clear();
         }
 
         return excepts.Count > 0

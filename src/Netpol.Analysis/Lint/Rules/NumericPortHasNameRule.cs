@@ -56,11 +56,6 @@ public sealed class NumericPortHasNameRule : LintRule
                         continue;
                     }
 
-                    if (number == 53 && listening.All(context.Dns.IsDnsPod))
-                    {
-                        continue;
-                    }
-
                     var name = declared[0].Name!;
                     context.Report(
                         policy,

@@ -54,7 +54,7 @@ public sealed class PeerMatchesNothingRule : LintRule
 
                     // A namespace named by its automatic label that the input does not contain may well exist in
                     // the cluster (kube-system, usually): judge it only when the name looks like a typo of one it has.
-                    if (NamedNamespaces(nsSelector) is { Count: > 0 } named)
+                    if (NamedNamespaces(nsSelector) is { Count: > 0 } named && !named.Any(n => cluster.FindNamespace(n) is not null))
                     {
                         var near = named.SelectMany(n => cluster.Namespaces.Where(x => !x.IsImplicit || cluster.PodsIn(x.Name).Count > 0)
                                 .Select(x => (Wanted: n, Existing: x.Name, Distance: EditDistance.Between(n, x.Name))))
