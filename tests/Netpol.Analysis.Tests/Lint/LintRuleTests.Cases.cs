@@ -414,6 +414,15 @@ public partial class LintRuleTests
 
     private static RuleCase[] UnprotectedPod =>
     [
+        new("the nearest policy is the one whose labels the pod nearly has, not the first by name",
+            "unprotected-pod",
+            Join(
+                Namespace("shop"),
+                Pod("shop/cache", "{app: cahce}", ip: "10.244.1.20"),
+                Pod("shop/web", "{app: web}", ip: "10.244.1.21"),
+                IngressTo("web", "- {}", name: "a-web"),
+                IngressTo("cache", "- {}", name: "z-cache")),
+            new("Pod shop/cache", "metadata.labels", ["nearest: z-cache wants app=cache"])),
         new("a pod that no policy selects while the others are isolated",
             "unprotected-pod",
             World(IngressTo("web", "- {}"), IngressTo("api", "- from: [{podSelector: {matchLabels: {app: web}}}]")),

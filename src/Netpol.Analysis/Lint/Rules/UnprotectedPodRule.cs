@@ -1,3 +1,4 @@
+using Netpol.Analysis.Naming;
 using Netpol.Core.Diagnostics;
 using Netpol.Core.Model;
 
@@ -48,6 +49,7 @@ public sealed class UnprotectedPodRule : LintRule
                 var near = policies
                     .Select(p => (Policy: p, Failing: p.PodSelector.Failing(pod.Labels).ToList()))
                     .OrderBy(t => t.Failing.Count)
+                    .ThenBy(t => t.Failing.Sum(r => Miss(r, pod.Labels)))
                     .ThenBy(t => t.Policy.Name, StringComparer.Ordinal)
                     .First();
                 context.Report(
@@ -57,5 +59,19 @@ public sealed class UnprotectedPodRule : LintRule
                     $"give the pod the labels {near.Policy.Name} selects ({near.Policy.PodSelector}), or add a default-deny-ingress policy (podSelector: {{}}) to {ns.Name}");
             }
         }
+    }
+
+    // How far the pod's labels are from satisfying a requirement: the edit distance from the pod's value to the
+    // nearest wanted one (a typo like app=fronted is close), or the length of a key the pod lacks.
+    private static int Miss(LabelRequirement requirement, IReadOnlyDictionary<string, string> labels)
+    {
+        if (requirement.Operator != SelectorOperator.In || requirement.Values.Count == 0)
+        {
+            return requirement.Key.Length;
+        }
+
+        return labels.TryGetValue(requirement.Key, out var value)
+            ? requirement.Values.Min(v => EditDistance.Between(v, value))
+            : requirement.Key.Length + requirement.Values.Min(v => v.Length);
     }
 }
