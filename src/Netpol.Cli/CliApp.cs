@@ -21,6 +21,7 @@ internal static class CliApp
             debug,
             ValidateCommand.Create(ctx),
             CheckCommand.Create(ctx),
+            TestCommand.Create(ctx),
             MatrixCommand.Create(ctx),
             LintCommand.Create(ctx),
             CoverageCommand.Create(ctx),

@@ -66,10 +66,50 @@ public sealed class EndpointResolver(Cluster cluster)
             : throw Unknown(text);
     }
 
+    /// <summary>
+    /// Resolves a source: as <see cref="Resolve"/>, except that a Service stands for its backing pods whatever its
+    /// ports (a source's port is chosen by the connection, not by the Service).
+    /// </summary>
+    public IReadOnlyList<EndpointTarget> ResolveSource(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        if (ServiceParts(text) is not { } svc)
+        {
+            return Resolve(text, null, null);
+        }
+
+        var service = FindService(svc.Namespace, svc.Name);
+        return Backends(service).Select(p => new EndpointTarget(Endpoint.ForPod(p), null, null, $"svc/{service.Name}")).ToList();
+    }
+
+    /// <summary>The Service that <paramref name="text"/> names as <c>ns/svc/name</c>, or null (also when there is no such Service).</summary>
+    public Service? ServiceNamed(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        return ServiceParts(text) is { } svc ? cluster.FindService($"{svc.Namespace}/{svc.Name}") : null;
+    }
+
+    private static (string Namespace, string Name)? ServiceParts(string text)
+    {
+        var parts = text.Split('/');
+        return parts.Length == 3 && KindOf(parts[1]) == "svc" ? (parts[0], parts[2]) : null;
+    }
+
+    private Service FindService(string ns, string name) =>
+        cluster.FindService($"{ns}/{name}")
+            ?? throw new NetpolException($"no Service {ns}/{name} in the input{Suggest(cluster.Services.Select(s => s.FullName), $"{ns}/{name}")}");
+
+    private IReadOnlyList<Pod> Backends(Service service)
+    {
+        var backends = cluster.BackendsOf(service);
+        return backends.Count > 0
+            ? backends
+            : throw new NetpolException($"Service {service.FullName} selects no pod in the input (selector {(service.Selector is null ? "none" : string.Join(",", service.Selector.Select(kv => $"{kv.Key}={kv.Value}")))})");
+    }
+
     private List<EndpointTarget> ResolveService(string text, string ns, string name, int? port, Protocol? protocol)
     {
-        var service = cluster.FindService($"{ns}/{name}")
-            ?? throw new NetpolException($"no Service {ns}/{name} in the input{Suggest(cluster.Services.Select(s => s.FullName), $"{ns}/{name}")}");
+        var service = FindService(ns, name);
         var candidates = service.Ports.Where(p => (port is null || p.Port == port) && (protocol is null || p.Protocol == protocol)).ToList();
         if (candidates.Count == 0)
         {
@@ -85,12 +125,7 @@ public sealed class EndpointResolver(Cluster cluster)
         }
 
         var sp = candidates[0];
-        var backends = cluster.BackendsOf(service);
-        if (backends.Count == 0)
-        {
-            throw new NetpolException($"Service {service.FullName} selects no pod in the input (selector {(service.Selector is null ? "none" : string.Join(",", service.Selector.Select(kv => $"{kv.Key}={kv.Value}")))})");
-        }
-
+        var backends = Backends(service);
         var result = new List<EndpointTarget>();
         foreach (var pod in backends)
         {

@@ -30,7 +30,8 @@ public static class CheckTextRenderer
         }
     }
 
-    private static void WriteCase(CheckCase c, TextWriter w)
+    /// <summary>One pair's verdict and reasoning, exactly as <c>netpol check</c> prints it (also used by <c>netpol test</c>).</summary>
+    internal static void WriteCase(CheckCase c, TextWriter w)
     {
         var e = c.Explanation;
         var via = c.ToVia is null ? string.Empty : $" (via {c.ToVia})";

@@ -1,0 +1,88 @@
+using System.CommandLine;
+using Netpol.Analysis.Testing;
+using Netpol.Core.Diagnostics;
+using Netpol.Manifests.Specs;
+using Netpol.Rendering.Json;
+using Netpol.Rendering.Junit;
+using Netpol.Rendering.Text;
+
+namespace Netpol.Cli.Commands;
+
+/// <summary>
+/// <c>netpol test</c>: connectivity unit tests. Each spec lists connections that must be allowed or denied; every
+/// (source pod, destination pod) pair is checked as <c>netpol check</c> checks it.
+/// Exit 0 when every test passes, 1 when one fails, 2 on bad input (manifests or specs).
+/// </summary>
+internal static class TestCommand
+{
+    public static Command Create(CliContext ctx)
+    {
+        var files = CommonOptions.Files();
+        var strict = CommonOptions.Strict();
+        var specs = new Argument<string[]>("SPEC")
+        {
+            Description = "Test spec files (YAML): tests: [{name, from, to, port, protocol, expect: allow|deny}]. See docs/test.md.",
+            Arity = ArgumentArity.OneOrMore,
+        };
+        var output = CommonOptions.Output("Output format.", "text", "text", "junit", "json");
+        var command = new Command("test", "Run connectivity tests: every connection a spec lists must be allowed (or denied) as it expects.")
+        {
+            specs, files, strict, output,
+        };
+        command.SetAction(parse =>
+        {
+            // Every spec is read before anything is judged, so that one run reports every problem of every file.
+            var read = parse.GetValue(specs)!.Select(TestSpecReader.Read).ToList();
+            var problems = read.SelectMany(f => f.Diagnostics).ToList();
+            var loaded = CommonOptions.Load(ctx, parse.GetValue(files)!, parse.GetValue(strict));
+            if (loaded is null)
+            {
+                Report(ctx, problems);
+                return ExitCodes.BadInput;
+            }
+
+            var run = TestAnalysis.Run(loaded.Cluster, read.SelectMany(f => f.Tests));
+            problems.AddRange(run.Diagnostics);
+            problems.AddRange(TestAnalysis.CheckEndpoints(loaded.Cluster, read.SelectMany(f => f.EndpointsOfBadTests)));
+            if (problems.Any(p => p.Severity == Severity.Error))
+            {
+                Report(ctx, problems);
+                return ExitCodes.BadInput;
+            }
+
+            switch (parse.GetValue(output))
+            {
+                case "junit":
+                    TestJunitRenderer.Write(run, ctx.Out);
+                    break;
+                case "json":
+                    TestJsonRenderer.Write(run, ctx.Out);
+                    break;
+                default:
+                    TestTextRenderer.Write(run, ctx.Out);
+                    break;
+            }
+
+            return run.Failed > 0 ? ExitCodes.Negative : ExitCodes.Ok;
+        });
+        return command;
+    }
+
+    /// <summary>Prints the spec problems of every file, in file order, then by position, and how many there are.</summary>
+    private static void Report(CliContext ctx, List<Diagnostic> problems)
+    {
+        if (problems.Count == 0)
+        {
+            return;
+        }
+
+        var order = problems.Select(p => p.Location?.File).Distinct().ToList();
+        foreach (var p in problems.OrderBy(p => order.IndexOf(p.Location?.File)).ThenBy(p => p.Location?.Line).ThenBy(p => p.Location?.Column))
+        {
+            ctx.Error.WriteLine(p.ToString());
+        }
+
+        var n = problems.Count(p => p.Severity == Severity.Error);
+        ctx.Error.WriteLine($"{n} error{(n == 1 ? string.Empty : "s")} in the test specs: nothing was tested");
+    }
+}
