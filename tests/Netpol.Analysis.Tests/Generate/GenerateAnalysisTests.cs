@@ -1,0 +1,165 @@
+using System.Net;
+using Netpol.Analysis.Generate;
+using Netpol.Core.Model;
+
+namespace Netpol.Analysis.Tests.Generate;
+
+public sealed class GenerateAnalysisTests
+{
+    private const string Shop = """
+        apiVersion: v1
+        kind: Namespace
+        metadata: {name: shop}
+        ---
+        apiVersion: v1
+        kind: Namespace
+        metadata: {name: monitoring}
+        ---
+        apiVersion: apps/v1
+        kind: Deployment
+        metadata: {name: web, namespace: shop}
+        spec:
+          selector: {matchLabels: {app: web}}
+          template:
+            metadata: {labels: {app: web, pod-template-hash: abc12, version: v2}}
+            spec:
+              containers: [{name: c, image: web:2, ports: [{name: http, containerPort: 8080}]}]
+        ---
+        apiVersion: apps/v1
+        kind: Deployment
+        metadata: {name: api, namespace: shop}
+        spec:
+          selector: {matchLabels: {app: api}}
+          template:
+            metadata: {labels: {app: api}}
+            spec:
+              containers: [{name: c, image: api:1, ports: [{containerPort: 9000}]}]
+        ---
+        apiVersion: apps/v1
+        kind: Deployment
+        metadata: {name: api-canary, namespace: shop}
+        spec:
+          selector: {matchLabels: {app: api, track: canary}}
+          template:
+            metadata: {labels: {app: api, track: canary}}
+            spec:
+              containers: [{name: c, image: api:2, ports: [{containerPort: 9000}]}]
+        ---
+        apiVersion: apps/v1
+        kind: Deployment
+        metadata: {name: prometheus, namespace: monitoring}
+        spec:
+          selector: {matchLabels: {app.kubernetes.io/name: prometheus}}
+          template:
+            metadata: {labels: {app.kubernetes.io/name: prometheus}}
+            spec:
+              containers: [{name: c, image: prom:1}]
+        ---
+        apiVersion: apps/v1
+        kind: Deployment
+        metadata: {name: coredns, namespace: kube-system}
+        spec:
+          selector: {matchLabels: {k8s-app: kube-dns}}
+          template:
+            metadata: {labels: {k8s-app: kube-dns}}
+            spec:
+              containers: [{name: c, image: coredns:1, ports: [{name: dns, containerPort: 53, protocol: UDP}]}]
+        """;
+
+    private static readonly Cluster Cluster = TestClusters.FromYaml(Shop);
+
+    private static Endpoint Pod(string name) => Endpoint.ForPod(Cluster.FindPod(name)!);
+
+    private static GenerateResult Run(GenerateOptions? options, params ObservedConnection[] connections) =>
+        GenerateAnalysis.Run(Cluster, connections, options);
+
+    [Fact]
+    public void Every_application_namespace_gets_a_default_deny_and_dns_but_system_namespaces_do_not()
+    {
+        var result = Run(null);
+
+        Assert.Equal(
+            ["monitoring/default-deny", "monitoring/allow-dns", "shop/default-deny", "shop/allow-dns"],
+            result.Policies.Select(p => $"{p.Namespace}/{p.Name}"));
+        var dns = result.Policies.Single(p => p.Namespace == "shop" && p.Name == "allow-dns");
+        Assert.Equal(["53/UDP", "53/TCP"], dns.Egress.Single().Ports.Select(p => p.ToString()));
+    }
+
+    [Fact]
+    public void A_workload_is_selected_by_stable_labels_that_single_it_out()
+    {
+        var result = Run(
+            null,
+            new ObservedConnection(Pod("shop/deploy/web"), Pod("shop/deploy/api"), 9000, Protocol.TCP),
+            new ObservedConnection(Pod("shop/deploy/web"), Pod("shop/deploy/api-canary"), 9000, Protocol.TCP));
+
+        var web = result.Policies.Single(p => p.Name == "web-egress");
+        Assert.Equal("app=web", web.PodSelector.ToString());
+        var canary = result.Policies.Single(p => p.Name == "api-canary-ingress");
+        Assert.Equal("app=api,track=canary", canary.PodSelector.ToString());
+
+        // app=api alone also matches the canary: the note says so, and the policy still names it.
+        var api = result.Policies.Single(p => p.Name == "api-ingress");
+        Assert.Equal("app=api", api.PodSelector.ToString());
+        Assert.Contains(result.Notes, n => n.Contains("shop/deploy/api: its labels app=api also match other pods", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Peers_in_other_namespaces_carry_their_namespace_and_ports_use_declared_names()
+    {
+        var result = Run(null, new ObservedConnection(Pod("monitoring/deploy/prometheus"), Pod("shop/deploy/web"), 8080, Protocol.TCP) { Count = 7 });
+
+        var ingress = result.Policies.Single(p => p.Name == "web-ingress");
+        var rule = Assert.Single(ingress.Ingress);
+        var peer = Assert.Single(rule.Peers);
+        Assert.Equal("monitoring", peer.Namespace);
+        Assert.Equal("app.kubernetes.io/name=prometheus", peer.PodSelector!.ToString());
+        Assert.Equal("http/TCP", Assert.Single(rule.Ports).ToString());
+        Assert.Contains("from 7 observed flows", ingress.Description, StringComparison.Ordinal);
+        var egress = result.Policies.Single(p => p.Namespace == "monitoring" && p.Name == "prometheus-egress");
+        Assert.Equal("shop", Assert.Single(Assert.Single(egress.Egress).Peers).Namespace);
+    }
+
+    [Fact]
+    public void External_addresses_are_aggregated_to_the_prefix_and_dns_flows_are_left_to_allow_dns()
+    {
+        var result = Run(
+            new GenerateOptions { CidrPrefix = 24 },
+            new ObservedConnection(Pod("shop/deploy/api"), Endpoint.ForAddress(IPAddress.Parse("203.0.113.7")), 443, Protocol.TCP),
+            new ObservedConnection(Pod("shop/deploy/api"), Endpoint.ForAddress(IPAddress.Parse("203.0.113.200")), 443, Protocol.TCP),
+            new ObservedConnection(Pod("shop/deploy/api"), Pod("kube-system/deploy/coredns"), 53, Protocol.UDP));
+
+        var egress = result.Policies.Single(p => p.Name == "api-egress");
+        var rule = Assert.Single(egress.Egress);
+        Assert.Equal("203.0.113.0/24", Assert.Single(rule.Peers).Cidr!.ToString());
+        Assert.Equal("443/TCP", Assert.Single(rule.Ports).ToString());
+    }
+
+    [Fact]
+    public void Peers_seen_on_the_same_ports_share_a_rule()
+    {
+        var result = Run(
+            null,
+            new ObservedConnection(Pod("shop/deploy/web"), Pod("shop/deploy/api"), 9000, Protocol.TCP),
+            new ObservedConnection(Pod("monitoring/deploy/prometheus"), Pod("shop/deploy/api"), 9000, Protocol.TCP),
+            new ObservedConnection(Pod("monitoring/deploy/prometheus"), Pod("shop/deploy/api"), 9100, Protocol.TCP));
+
+        var ingress = result.Policies.Single(p => p.Name == "api-ingress").Ingress;
+        Assert.Equal(2, ingress.Count);
+        Assert.Equal(["9000/TCP"], ingress.Single(r => r.Peers.Count == 1 && r.Peers[0].Namespace is null).Ports.Select(p => p.ToString()));
+        Assert.Equal(["9000/TCP", "9100/TCP"], ingress.Single(r => r.Peers[0].Namespace == "monitoring").Ports.Select(p => p.ToString()));
+    }
+
+    [Fact]
+    public void Tests_name_workloads_as_check_does_and_are_sorted()
+    {
+        var result = Run(
+            null,
+            new ObservedConnection(Pod("shop/deploy/web"), Pod("shop/deploy/api"), 9000, Protocol.TCP),
+            new ObservedConnection(Endpoint.ForAddress(IPAddress.Parse("198.51.100.4")), Pod("shop/deploy/web"), 8080, Protocol.TCP));
+
+        Assert.Equal(
+            ["198.51.100.4 reaches shop/deploy/web on 8080/TCP", "shop/deploy/web reaches shop/deploy/api on 9000/TCP"],
+            result.Tests.Select(t => t.Name));
+    }
+}
