@@ -26,6 +26,7 @@ internal static class CliApp
             LintCommand.Create(ctx),
             CoverageCommand.Create(ctx),
             DescribeCommand.Create(ctx),
+            DiffCommand.Create(ctx),
             ExamplesCommand.Create(ctx),
             VersionCommand(ctx),
         };

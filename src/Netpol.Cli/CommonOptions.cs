@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.Runtime.ExceptionServices;
 using Netpol.Core;
 using Netpol.Core.Diagnostics;
 using Netpol.Core.Engine;
@@ -12,7 +13,7 @@ internal static class CommonOptions
 {
     public static Option<string[]> Files() => new("--filename", "-f", "--file")
     {
-        Description = "Manifests: a file, a directory (recursive .yaml/.yml/.json), '-' for stdin, or example:NAME. Repeatable.",
+        Description = "Manifests: a file, a directory (recursive .yaml/.yml/.json), '-' for stdin, example:NAME, or git:REV:PATH (a file or directory at a git revision). Repeatable.",
         AllowMultipleArgumentsPerToken = false,
         Arity = ArgumentArity.OneOrMore,
         Required = true,
@@ -40,22 +41,55 @@ internal static class CommonOptions
     /// Loads and validates; prints every diagnostic to stderr. Returns null (after printing) when any is an error:
     /// no analysis output may be printed from input that is partly invalid.
     /// </summary>
-    public static LoadResult? Load(CliContext ctx, string[] files, bool strict)
+    public static LoadResult? Load(CliContext ctx, string[] files, bool strict) => LoadAll(ctx, [files], strict)?[0];
+
+    /// <summary>
+    /// Loads several independent sets of manifests (the sides of a diff) side by side, prints every diagnostic of
+    /// every set (in set order) and returns null when any is an error, so that one run reports all problems at once.
+    /// </summary>
+    public static IReadOnlyList<LoadResult>? LoadAll(CliContext ctx, IReadOnlyList<string[]> sets, bool strict)
     {
-        var result = ManifestLoader.Load(files, new LoadOptions { Strict = strict, Stdin = ctx.Stdin });
-        foreach (var d in result.Diagnostics.Where(d => d.Severity != Severity.Info || !d.Code.Equals("rules-ignored", StringComparison.Ordinal)))
+        if (sets.Count(files => files.Contains("-")) > 1)
         {
-            ctx.Error.WriteLine(d.ToString());
+            throw new NetpolException("'-' (standard input) can be read only once: give it to one side, files to the other");
         }
 
-        if (result.HasErrors)
+        var options = new LoadOptions { Strict = strict, Stdin = ctx.Stdin };
+        var results = new LoadResult[sets.Count];
+        if (sets.Count == 1)
         {
-            var n = result.ErrorCount;
-            ctx.Error.WriteLine($"{n} error{(n == 1 ? string.Empty : "s")}: nothing was analysed");
+            results[0] = ManifestLoader.Load(sets[0], options);
+        }
+        else
+        {
+            try
+            {
+                Parallel.For(0, sets.Count, i => results[i] = ManifestLoader.Load(sets[i], options));
+            }
+            catch (AggregateException ex) when (ex.InnerExceptions.Count == 1)
+            {
+                ExceptionDispatchInfo.Throw(ex.InnerExceptions[0]);
+            }
+        }
+
+        var errors = 0;
+        foreach (var result in results)
+        {
+            foreach (var d in result.Diagnostics.Where(d => d.Severity != Severity.Info || !d.Code.Equals("rules-ignored", StringComparison.Ordinal)))
+            {
+                ctx.Error.WriteLine(d.ToString());
+            }
+
+            errors += result.ErrorCount;
+        }
+
+        if (errors > 0)
+        {
+            ctx.Error.WriteLine($"{errors} error{(errors == 1 ? string.Empty : "s")}: nothing was analysed");
             return null;
         }
 
-        return result;
+        return results;
     }
 
     /// <summary>Reads <c>80</c>, <c>80/TCP</c>, <c>53/udp</c>.</summary>

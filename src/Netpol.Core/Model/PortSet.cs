@@ -141,6 +141,51 @@ public sealed class PortSet : IEquatable<PortSet>
         return result.Count == 0 ? Empty : new PortSet([.. result]);
     }
 
+    /// <summary>The ports in this set and not in <paramref name="other"/>.</summary>
+    public PortSet Except(PortSet other)
+    {
+        ArgumentNullException.ThrowIfNull(other);
+        if (IsEmpty || other.IsEmpty)
+        {
+            return this;
+        }
+
+        if (ReferenceEquals(this, other))
+        {
+            return Empty;
+        }
+
+        var result = new List<PortRange>();
+        var j = 0;
+        var b = other._ranges;
+        foreach (var r in _ranges)
+        {
+            // Both lists are sorted by (protocol, start): skip what lies wholly before r, then cut r by what overlaps it.
+            while (j < b.Length && (b[j].Protocol < r.Protocol || (b[j].Protocol == r.Protocol && b[j].End < r.Start)))
+            {
+                j++;
+            }
+
+            var start = r.Start;
+            for (var k = j; k < b.Length && b[k].Protocol == r.Protocol && b[k].Start <= r.End; k++)
+            {
+                if (b[k].Start > start)
+                {
+                    result.Add(new PortRange(r.Protocol, start, b[k].Start - 1));
+                }
+
+                start = Math.Max(start, b[k].End + 1);
+            }
+
+            if (start <= r.End)
+            {
+                result.Add(new PortRange(r.Protocol, start, r.End));
+            }
+        }
+
+        return result.Count == 0 ? Empty : new PortSet([.. result]);
+    }
+
     /// <summary>Compact text: <c>all</c>, <c>none</c>, or ranges such as <c>80/TCP, 8080-8090/TCP, */UDP</c>.</summary>
     public override string ToString()
     {

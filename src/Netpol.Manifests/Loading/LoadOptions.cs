@@ -8,4 +8,10 @@ public sealed record LoadOptions
 
     /// <summary>Where <c>-</c> reads from (standard input by default).</summary>
     public Func<Stream>? Stdin { get; init; }
+
+    /// <summary>
+    /// Where <c>git:REV:PATH</c> sources run git and resolve PATH (the current directory by default). Plain paths
+    /// are unaffected.
+    /// </summary>
+    public string? GitDirectory { get; init; }
 }

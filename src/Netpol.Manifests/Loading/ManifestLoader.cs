@@ -1,4 +1,5 @@
 using System.Text;
+using Netpol.Core;
 using Netpol.Core.Diagnostics;
 using Netpol.Core.Model;
 using Netpol.Manifests.Decoding;
@@ -7,8 +8,8 @@ using Netpol.Manifests.Parsing;
 namespace Netpol.Manifests.Loading;
 
 /// <summary>
-/// Loads manifests from files, directories (recursively: .yaml, .yml, .json), standard input (<c>-</c>) and bundled
-/// examples (<c>example:NAME</c>), validates them as the API server would and builds the cluster. Every problem of
+/// Loads manifests from files, directories (recursively: .yaml, .yml, .json), standard input (<c>-</c>), bundled
+/// examples (<c>example:NAME</c>) and git revisions (<c>git:REV:PATH</c>, see <see cref="GitSource"/>), validates them as the API server would and builds the cluster. Every problem of
 /// the run is collected; nothing is thrown for bad input.
 /// </summary>
 public static class ManifestLoader
@@ -50,6 +51,12 @@ public static class ManifestLoader
             using var buffer = new MemoryStream();
             stdin.CopyTo(buffer);
             ParseBytes("<stdin>", buffer.ToArray(), decoder, diagnostics);
+            return;
+        }
+
+        if (GitSource.IsGitSource(source))
+        {
+            LoadGit(source, options, decoder, diagnostics);
             return;
         }
 
@@ -96,6 +103,32 @@ public static class ManifestLoader
 
         diagnostics.Add(new Diagnostic(Severity.Error, "no-such-file", null, null, null,
             $"{source}: no such file or directory"));
+    }
+
+    private static void LoadGit(string source, LoadOptions options, ManifestDecoder decoder, List<Diagnostic> diagnostics)
+    {
+        IReadOnlyList<GitFile> files;
+        try
+        {
+            files = GitSource.Read(source, options.GitDirectory);
+        }
+        catch (NetpolException ex)
+        {
+            // An unknown revision or path is reported like a missing file: with every other problem of the run.
+            diagnostics.Add(new Diagnostic(Severity.Error, "git", null, null, null, ex.Message));
+            return;
+        }
+
+        if (files.Count == 0)
+        {
+            diagnostics.Add(new Diagnostic(Severity.Warning, "empty-directory", null, null, null,
+                $"{source}: no .yaml, .yml or .json files in this directory at that revision"));
+        }
+
+        foreach (var file in files)
+        {
+            ParseBytes(file.Name, file.Content, decoder, diagnostics);
+        }
     }
 
     private static void ParseFile(string file, ManifestDecoder decoder, List<Diagnostic> diagnostics)

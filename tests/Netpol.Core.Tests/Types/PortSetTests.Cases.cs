@@ -31,6 +31,19 @@ public partial class PortSetTests
         new("a set intersected with itself is itself", "80/TCP, */SCTP", "80/TCP, */SCTP", "80/TCP, */SCTP"),
     };
 
+    public static TheoryData<Case> Differences => new()
+    {
+        new("a port inside a range splits it", "1-100/TCP", "50/TCP", "1-49/TCP, 51-100/TCP"),
+        new("an overlap at either end trims the range", "10-20/TCP", "5-12/TCP, 18-30/TCP", "13-17/TCP"),
+        new("a range wholly covered disappears", "80/TCP, 443/TCP", "1-100/TCP", "443/TCP"),
+        new("the same number of another protocol removes nothing", "53/UDP", "53/TCP", "53/UDP"),
+        new("all without one port keeps every other port", "all", "8080/TCP", "1-8079/TCP, 8081-65535/TCP, */UDP, */SCTP"),
+        new("removing the empty set changes nothing", "80/TCP", "none", "80/TCP"),
+        new("removing everything leaves nothing", "80/TCP, */UDP", "all", "none"),
+        new("a set without itself is empty", "80-90/TCP", "80-90/TCP", "none"),
+        new("several cuts in one range leave the gaps", "1-10/TCP", "2/TCP, 4-5/TCP, 10/TCP", "1/TCP, 3/TCP, 6-9/TCP"),
+    };
+
     public static TheoryData<TextCase> Texts => new()
     {
         new("no ranges print as none", [], "none"),

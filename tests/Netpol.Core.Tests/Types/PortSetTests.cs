@@ -57,6 +57,22 @@ public partial class PortSetTests
     }
 
     [Theory]
+    [MemberData(nameof(Differences))]
+    public void A_difference_holds_the_ports_of_the_first_set_only(Case row)
+    {
+        // Given
+        var left = Parse(row.Left);
+        var right = Parse(row.Right);
+
+        // When
+        var difference = left.Except(right);
+
+        // Then
+        Assert.Equal(row.Expected, difference.ToString());
+        Assert.True(difference.Intersect(right).IsEmpty);
+    }
+
+    [Theory]
     [MemberData(nameof(Texts))]
     public void A_set_prints_its_merged_ranges_in_protocol_order(TextCase row)
     {
@@ -85,7 +101,7 @@ public partial class PortSetTests
     }
 
     [Fact]
-    public void Union_and_intersection_agree_with_plain_sets_of_ports()
+    public void Union_intersection_and_difference_agree_with_plain_sets_of_ports()
     {
         // Given
         var range = Gen.Select(Gen.Enum<Protocol>(), Gen.Int[1, 40], Gen.Int[0, 6], (p, s, n) => new PortRange(p, s, s + n));
@@ -96,17 +112,20 @@ public partial class PortSetTests
         {
             var union = a.Union(b);
             var intersection = a.Intersect(b);
+            var difference = a.Except(b);
             foreach (var protocol in Enum.GetValues<Protocol>())
             {
                 for (var port = 1; port <= 48; port++)
                 {
                     Assert.Equal(a.Contains(port, protocol) || b.Contains(port, protocol), union.Contains(port, protocol));
                     Assert.Equal(a.Contains(port, protocol) && b.Contains(port, protocol), intersection.Contains(port, protocol));
+                    Assert.Equal(a.Contains(port, protocol) && !b.Contains(port, protocol), difference.Contains(port, protocol));
                 }
             }
 
             Assert.Equal(union, PortSet.FromRanges(union.Ranges));
             Assert.Equal(intersection, PortSet.FromRanges(intersection.Ranges));
+            Assert.Equal(difference, PortSet.FromRanges(difference.Ranges));
         });
     }
 

@@ -1,0 +1,106 @@
+using Netpol.Analysis.Matrix;
+using Netpol.Core;
+using Netpol.Core.Engine;
+using Netpol.Core.Model;
+
+namespace Netpol.Analysis.Diff;
+
+/// <summary>
+/// Runs <c>netpol diff</c>: what a change to the manifests does to connectivity. Endpoints (workloads or pods) are
+/// matched by name; for every ordered pair present on both sides the allowed ports are compared, as
+/// <c>netpol matrix</c> computes them (for a workload: the ports allowed between every pod of the source and every
+/// pod of the destination). Policies are compared by meaning.
+/// </summary>
+public static class DiffAnalysis
+{
+    /// <summary>Compares <paramref name="before"/> (base) with <paramref name="after"/> (head).</summary>
+    public static DiffResult Run(Cluster before, Cluster after, DiffOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(before);
+        ArgumentNullException.ThrowIfNull(after);
+        ArgumentNullException.ThrowIfNull(options);
+        foreach (var ns in options.Namespaces)
+        {
+            if (before.FindNamespace(ns) is null && after.FindNamespace(ns) is null)
+            {
+                var known = before.Namespaces.Concat(after.Namespaces).Select(n => n.Name).Distinct().Order(StringComparer.Ordinal);
+                throw new NetpolException($"no namespace \"{ns}\" on either side; namespaces: {string.Join(", ", known)}");
+            }
+        }
+
+        var baseEndpoints = Endpoints(before, options);
+        var headEndpoints = Endpoints(after, options);
+        var endpoints = new EndpointChanges(
+            headEndpoints.Keys.Where(k => !baseEndpoints.ContainsKey(k)).Order(StringComparer.Ordinal).ToList(),
+            baseEndpoints.Keys.Where(k => !headEndpoints.ContainsKey(k)).Order(StringComparer.Ordinal).ToList());
+        var common = baseEndpoints.Keys.Where(headEndpoints.ContainsKey).Order(StringComparer.Ordinal)
+            .Select(k => (k, baseEndpoints[k], headEndpoints[k]))
+            .ToList();
+
+        // The sides are independent: compile their engines side by side, then compare connections and policies at once.
+        FastEngine? baseEngine = null;
+        FastEngine? headEngine = null;
+        Parallel.Invoke(() => baseEngine = new FastEngine(before), () => headEngine = new FastEngine(after));
+        List<ConnectionChange>? gained = null;
+        List<ConnectionChange>? lost = null;
+        PolicyChanges? policies = null;
+        Parallel.Invoke(
+            () => (gained, lost) = new ConnectionDiff(baseEngine!, headEngine!).Compare(common),
+            () => policies = Policies(before, after, options.Namespaces));
+        return new DiffResult(options.By, gained!, lost!, policies!, endpoints);
+    }
+
+    /// <summary>The endpoints of a side by name, as <c>netpol matrix</c> names its rows.</summary>
+    private static Dictionary<string, List<Pod>> Endpoints(Cluster cluster, DiffOptions options)
+    {
+        var result = new Dictionary<string, List<Pod>>(StringComparer.Ordinal);
+        foreach (var pod in cluster.Pods)
+        {
+            if (options.Namespaces.Count > 0 && !options.Namespaces.Contains(pod.Namespace))
+            {
+                continue;
+            }
+
+            var name = options.By == Grouping.Workload ? $"{pod.Namespace}/{pod.Owner ?? pod.Name}" : pod.FullName;
+            if (!result.TryGetValue(name, out var members))
+            {
+                members = [];
+                result[name] = members;
+            }
+
+            members.Add(pod);
+        }
+
+        return result;
+    }
+
+    private static PolicyChanges Policies(Cluster before, Cluster after, IReadOnlyList<string> namespaces)
+    {
+        var b = Selected(before, namespaces);
+        var h = Selected(after, namespaces);
+        var modified = new List<PolicyModification>();
+        foreach (var (name, policy) in b.OrderBy(kv => kv.Key, StringComparer.Ordinal))
+        {
+            if (h.TryGetValue(name, out var other) && PolicyComparer.ChangedFields(policy, other) is { Count: > 0 } fields)
+            {
+                modified.Add(new PolicyModification(name, fields));
+            }
+        }
+
+        return new PolicyChanges(
+            h.Keys.Where(k => !b.ContainsKey(k)).Order(StringComparer.Ordinal).ToList(),
+            b.Keys.Where(k => !h.ContainsKey(k)).Order(StringComparer.Ordinal).ToList(),
+            modified);
+    }
+
+    private static Dictionary<string, NetworkPolicy> Selected(Cluster cluster, IReadOnlyList<string> namespaces)
+    {
+        var result = new Dictionary<string, NetworkPolicy>(StringComparer.Ordinal);
+        foreach (var p in cluster.Policies.Where(p => namespaces.Count == 0 || namespaces.Contains(p.Namespace)))
+        {
+            result.TryAdd(p.FullName, p);
+        }
+
+        return result;
+    }
+}

@@ -1,0 +1,13 @@
+using Netpol.Analysis.Matrix;
+
+namespace Netpol.Analysis.Diff;
+
+/// <summary>What <c>netpol diff</c> compares.</summary>
+public sealed record DiffOptions
+{
+    /// <summary>Namespaces to compare (none: all). Both ends of a connection must be in them.</summary>
+    public IReadOnlyList<string> Namespaces { get; init; } = [];
+
+    /// <summary>Compare workloads (the default) or single pods.</summary>
+    public Grouping By { get; init; } = Grouping.Workload;
+}

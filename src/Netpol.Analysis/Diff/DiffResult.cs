@@ -1,0 +1,18 @@
+using Netpol.Analysis.Matrix;
+
+namespace Netpol.Analysis.Diff;
+
+/// <summary>
+/// What changed from base to head: connections (between endpoints present on both sides) that gained or lost ports,
+/// each list sorted by source then destination; changed policies; endpoints present on one side only.
+/// </summary>
+public sealed record DiffResult(
+    Grouping By,
+    IReadOnlyList<ConnectionChange> Gained,
+    IReadOnlyList<ConnectionChange> Lost,
+    PolicyChanges Policies,
+    EndpointChanges Endpoints)
+{
+    /// <summary>True when head allows no connection fewer ports than base.</summary>
+    public bool NothingLost => Lost.Count == 0;
+}

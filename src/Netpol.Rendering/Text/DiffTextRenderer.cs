@@ -1,0 +1,69 @@
+using Netpol.Analysis.Diff;
+using Netpol.Analysis.Matrix;
+
+namespace Netpol.Rendering.Text;
+
+/// <summary>
+/// Writes a diff for people: connection changes grouped by source (lost before gained, each
+/// <c>lost: FROM -&gt; TO PORTS</c>), then changed policies, endpoints present on one side only, and the summary line
+/// <c>N connections gained, M lost; P policies changed</c>.
+/// </summary>
+public static class DiffTextRenderer
+{
+    /// <summary>Writes the result.</summary>
+    public static void Write(DiffResult result, TextWriter w)
+    {
+        ArgumentNullException.ThrowIfNull(result);
+        ArgumentNullException.ThrowIfNull(w);
+        var lost = result.Lost.ToLookup(c => c.From, StringComparer.Ordinal);
+        var gained = result.Gained.ToLookup(c => c.From, StringComparer.Ordinal);
+        var sources = result.Lost.Select(c => c.From).Concat(result.Gained.Select(c => c.From))
+            .Distinct(StringComparer.Ordinal)
+            .Order(StringComparer.Ordinal);
+        foreach (var source in sources)
+        {
+            w.WriteLine(source);
+            foreach (var c in lost[source])
+            {
+                w.WriteLine($"  lost: {c.From} -> {c.To} {PortText.Line(c.Ports)}");
+            }
+
+            foreach (var c in gained[source])
+            {
+                w.WriteLine($"  gained: {c.From} -> {c.To} {PortText.Line(c.Ports)}");
+            }
+
+            w.WriteLine();
+        }
+
+        var p = result.Policies;
+        var e = result.Endpoints;
+        var noun = result.By == Grouping.Workload ? "workload" : "pod";
+        var lines = p.Added.Select(n => $"added policy: {n}")
+            .Concat(p.Removed.Select(n => $"removed policy: {n}"))
+            .Concat(p.Modified.Select(m => $"modified policy: {m.Name} ({string.Join(", ", m.Fields)})"))
+            .Concat(e.Added.Select(n => $"added {noun}: {n} (only in head, not compared)"))
+            .Concat(e.Removed.Select(n => $"removed {noun}: {n} (only in base, not compared)"))
+            .ToList();
+        foreach (var line in lines)
+        {
+            w.WriteLine(line);
+        }
+
+        if (lines.Count > 0)
+        {
+            w.WriteLine();
+        }
+
+        w.WriteLine(Summary(result));
+    }
+
+    /// <summary><c>N connections gained, M lost; P policies changed</c>.</summary>
+    public static string Summary(DiffResult result)
+    {
+        ArgumentNullException.ThrowIfNull(result);
+        var gained = result.Gained.Count;
+        var policies = result.Policies.Count;
+        return $"{gained} connection{(gained == 1 ? string.Empty : "s")} gained, {result.Lost.Count} lost; {policies} {(policies == 1 ? "policy" : "policies")} changed";
+    }
+}
