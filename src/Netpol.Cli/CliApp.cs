@@ -27,6 +27,7 @@ internal static class CliApp
             CoverageCommand.Create(ctx),
             DescribeCommand.Create(ctx),
             DiffCommand.Create(ctx),
+            AuditCommand.Create(ctx),
             ExamplesCommand.Create(ctx),
             VersionCommand(ctx),
         };

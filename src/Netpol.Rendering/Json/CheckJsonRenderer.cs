@@ -26,29 +26,34 @@ public static class CheckJsonRenderer
             j.WriteStartArray("pairs");
             foreach (var c in result.Cases)
             {
-                var e = c.Explanation;
-                j.WriteStartObject();
-                j.WriteString("from", e.From.Name);
-                j.WriteString("to", e.To.Name);
-                if (c.ToVia is not null)
-                {
-                    j.WriteString("via", c.ToVia);
-                }
-
-                j.WriteNumber("port", e.Port);
-                j.WriteString("protocol", e.Protocol.ToString());
-                j.WriteBoolean("allowed", e.Allowed);
-                j.WriteBoolean("samePod", e.SamePod);
-                Side(j, "egress", e.Egress);
-                Side(j, "ingress", e.Ingress);
-                Strings(j, "notes", e.Notes);
-                Strings(j, "suggestions", e.Suggestions);
-                j.WriteEndObject();
+                WritePair(j, c.Explanation, c.ToVia);
             }
 
             j.WriteEndArray();
             j.WriteEndObject();
         });
+    }
+
+    /// <summary>One explained pod pair as an object: the shape of a check's <c>pairs[]</c>, reused by audit.</summary>
+    internal static void WritePair(Utf8JsonWriter j, ConnectionExplanation e, string? via)
+    {
+        j.WriteStartObject();
+        j.WriteString("from", e.From.Name);
+        j.WriteString("to", e.To.Name);
+        if (via is not null)
+        {
+            j.WriteString("via", via);
+        }
+
+        j.WriteNumber("port", e.Port);
+        j.WriteString("protocol", e.Protocol.ToString());
+        j.WriteBoolean("allowed", e.Allowed);
+        j.WriteBoolean("samePod", e.SamePod);
+        Side(j, "egress", e.Egress);
+        Side(j, "ingress", e.Ingress);
+        Strings(j, "notes", e.Notes);
+        Strings(j, "suggestions", e.Suggestions);
+        j.WriteEndObject();
     }
 
     private static void Strings(Utf8JsonWriter j, string name, IEnumerable<string> items)

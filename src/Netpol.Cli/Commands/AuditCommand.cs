@@ -1,0 +1,81 @@
+using System.CommandLine;
+using Netpol.Analysis.Audit;
+using Netpol.Core;
+using Netpol.Manifests.Flows;
+using Netpol.Rendering.Json;
+using Netpol.Rendering.Text;
+
+namespace Netpol.Cli.Commands;
+
+/// <summary>
+/// <c>netpol audit</c>: replays observed traffic (a Hubble JSON export or CSV) against the policies without
+/// enforcing them. Exit 0 when no observed flow would be denied, 1 when some would, 2 on bad input.
+/// </summary>
+internal static class AuditCommand
+{
+    public static Command Create(CliContext ctx)
+    {
+        var files = CommonOptions.Files();
+        var strict = CommonOptions.Strict();
+        var flows = new Option<string[]>("--flows")
+        {
+            Description = "Observed traffic: a Hubble export (hubble observe -o json) or CSV src,dst,port,protocol[,count]; '-' for stdin. Repeatable.",
+            AllowMultipleArgumentsPerToken = true,
+            Arity = ArgumentArity.OneOrMore,
+            Required = true,
+            HelpName = "FILE",
+        };
+        var output = CommonOptions.Output("Output format.", "text", "text", "json");
+        var command = new Command("audit", "Replay observed traffic against the policies: what would they deny, which rules carry traffic, which none?")
+        {
+            files, strict, flows, output,
+        };
+        command.SetAction(parse =>
+        {
+            var flowFiles = parse.GetValue(flows)!;
+            var manifestFiles = parse.GetValue(files)!;
+            if (flowFiles.Count(f => f == "-") + manifestFiles.Count(f => f == "-") > 1)
+            {
+                throw new NetpolException("standard input ('-') can be read once: give either the manifests or one flow log as '-'");
+            }
+
+            var loaded = CommonOptions.Load(ctx, manifestFiles, parse.GetValue(strict));
+            if (loaded is null)
+            {
+                return ExitCodes.BadInput;
+            }
+
+            var reader = new FlowReader(ctx.Stdin);
+            var observed = ObservedFlows.Collect(reader.Read(flowFiles));
+            if (reader.HasErrors)
+            {
+                foreach (var d in reader.Diagnostics)
+                {
+                    ctx.Error.WriteLine(d.ToString());
+                }
+
+                var n = reader.ErrorCount;
+                if (n > reader.Diagnostics.Count)
+                {
+                    ctx.Error.WriteLine($"... and {n - reader.Diagnostics.Count} more");
+                }
+
+                ctx.Error.WriteLine($"{n} error{(n == 1 ? string.Empty : "s")} in the flow logs: nothing was analysed");
+                return ExitCodes.BadInput;
+            }
+
+            var result = AuditAnalysis.Run(loaded.Cluster, observed, reader.Skipped);
+            if (parse.GetValue(output) == "json")
+            {
+                AuditJsonRenderer.Write(result, ctx.Out);
+            }
+            else
+            {
+                AuditTextRenderer.Write(result, ctx.Out);
+            }
+
+            return result.AnyDenied ? ExitCodes.Negative : ExitCodes.Ok;
+        });
+        return command;
+    }
+}
