@@ -28,6 +28,7 @@ internal static class CliApp
             DescribeCommand.Create(ctx),
             DiffCommand.Create(ctx),
             AuditCommand.Create(ctx),
+            GenerateCommand.Create(ctx),
             ExamplesCommand.Create(ctx),
             VersionCommand(ctx),
         };
