@@ -135,4 +135,46 @@ internal static class CommonOptions
 
         return result.Distinct().ToList();
     }
+
+    /// <summary><c>--flows</c>: flow logs, a Hubble export or CSV; shared by audit and generate.</summary>
+    public static Option<string[]> Flows() => new("--flows")
+    {
+        Description = "Observed traffic: a Hubble export (hubble observe -o json) or CSV src,dst,port,protocol[,count]; '-' for stdin. Repeatable.",
+        AllowMultipleArgumentsPerToken = true,
+        Arity = ArgumentArity.OneOrMore,
+        Required = true,
+        HelpName = "FILE",
+    };
+
+    /// <summary>Standard input can feed one source only: the manifests or one flow log.</summary>
+    public static void StdinOnce(IEnumerable<string> manifests, IEnumerable<string> flows)
+    {
+        if (flows.Count(f => f == "-") + manifests.Count(f => f == "-") > 1)
+        {
+            throw new NetpolException("standard input ('-') can be read once: give either the manifests or one flow log as '-'");
+        }
+    }
+
+    /// <summary>Prints the flow logs' errors (FILE:LINE:COL); true when there were any, and nothing may be analysed.</summary>
+    public static bool FlowErrors(CliContext ctx, Netpol.Manifests.Flows.FlowReader reader, string what)
+    {
+        if (!reader.HasErrors)
+        {
+            return false;
+        }
+
+        foreach (var d in reader.Diagnostics)
+        {
+            ctx.Error.WriteLine(d.ToString());
+        }
+
+        var n = reader.ErrorCount;
+        if (n > reader.Diagnostics.Count)
+        {
+            ctx.Error.WriteLine($"... and {n - reader.Diagnostics.Count} more");
+        }
+
+        ctx.Error.WriteLine($"{n} error{(n == 1 ? string.Empty : "s")} in the flow logs: nothing was {what}");
+        return true;
+    }
 }

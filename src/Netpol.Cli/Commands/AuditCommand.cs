@@ -1,6 +1,5 @@
 using System.CommandLine;
 using Netpol.Analysis.Audit;
-using Netpol.Core;
 using Netpol.Manifests.Flows;
 using Netpol.Rendering.Json;
 using Netpol.Rendering.Text;
@@ -17,14 +16,7 @@ internal static class AuditCommand
     {
         var files = CommonOptions.Files();
         var strict = CommonOptions.Strict();
-        var flows = new Option<string[]>("--flows")
-        {
-            Description = "Observed traffic: a Hubble export (hubble observe -o json) or CSV src,dst,port,protocol[,count]; '-' for stdin. Repeatable.",
-            AllowMultipleArgumentsPerToken = true,
-            Arity = ArgumentArity.OneOrMore,
-            Required = true,
-            HelpName = "FILE",
-        };
+        var flows = CommonOptions.Flows();
         var output = CommonOptions.Output("Output format.", "text", "text", "json");
         var command = new Command("audit", "Replay observed traffic against the policies: what would they deny, which rules carry traffic, which none?")
         {
@@ -34,11 +26,7 @@ internal static class AuditCommand
         {
             var flowFiles = parse.GetValue(flows)!;
             var manifestFiles = parse.GetValue(files)!;
-            if (flowFiles.Count(f => f == "-") + manifestFiles.Count(f => f == "-") > 1)
-            {
-                throw new NetpolException("standard input ('-') can be read once: give either the manifests or one flow log as '-'");
-            }
-
+            CommonOptions.StdinOnce(manifestFiles, flowFiles);
             var loaded = CommonOptions.Load(ctx, manifestFiles, parse.GetValue(strict));
             if (loaded is null)
             {
@@ -47,20 +35,8 @@ internal static class AuditCommand
 
             var reader = new FlowReader(ctx.Stdin);
             var observed = ObservedFlows.Collect(reader.Read(flowFiles));
-            if (reader.HasErrors)
+            if (CommonOptions.FlowErrors(ctx, reader, "analysed"))
             {
-                foreach (var d in reader.Diagnostics)
-                {
-                    ctx.Error.WriteLine(d.ToString());
-                }
-
-                var n = reader.ErrorCount;
-                if (n > reader.Diagnostics.Count)
-                {
-                    ctx.Error.WriteLine($"... and {n - reader.Diagnostics.Count} more");
-                }
-
-                ctx.Error.WriteLine($"{n} error{(n == 1 ? string.Empty : "s")} in the flow logs: nothing was analysed");
                 return ExitCodes.BadInput;
             }
 

@@ -18,14 +18,7 @@ internal static class GenerateCommand
     {
         var files = CommonOptions.Files();
         var strict = CommonOptions.Strict();
-        var flows = new Option<string[]>("--flows")
-        {
-            Description = "Observed traffic: a Hubble export (hubble observe -o json) or CSV src,dst,port,protocol[,count]. Repeatable.",
-            AllowMultipleArgumentsPerToken = true,
-            Arity = ArgumentArity.OneOrMore,
-            Required = true,
-            HelpName = "FILE",
-        };
+        var flows = CommonOptions.Flows();
         var by = new Option<string>("--by") { Description = "One policy per workload and direction.", DefaultValueFactory = _ => "workload", HelpName = "workload" };
         by.AcceptOnlyFromAmong("workload");
         var prefix = new Option<int>("--cidr-prefix") { Description = "Aggregate external IPv4 addresses to this prefix length (default 32: one address each).", DefaultValueFactory = _ => 32, HelpName = "N" };
@@ -45,11 +38,7 @@ internal static class GenerateCommand
 
             var flowFiles = parse.GetValue(flows)!;
             var manifestFiles = parse.GetValue(files)!;
-            if (flowFiles.Count(f => f == "-") + manifestFiles.Count(f => f == "-") > 1)
-            {
-                throw new NetpolException("standard input ('-') can be read once: give either the manifests or one flow log as '-'");
-            }
-
+            CommonOptions.StdinOnce(manifestFiles, flowFiles);
             var loaded = CommonOptions.Load(ctx, manifestFiles, parse.GetValue(strict));
             if (loaded is null)
             {
@@ -75,14 +64,8 @@ internal static class GenerateCommand
                 connections.Add(new ObservedConnection(source, destination, flow.Port, flow.Protocol) { Count = flow.Count, Time = flow.Time });
             }
 
-            if (reader.HasErrors)
+            if (CommonOptions.FlowErrors(ctx, reader, "generated"))
             {
-                foreach (var d in reader.Diagnostics)
-                {
-                    ctx.Error.WriteLine(d.ToString());
-                }
-
-                ctx.Error.WriteLine($"{reader.ErrorCount} error{(reader.ErrorCount == 1 ? string.Empty : "s")} in the flow logs: nothing was generated");
                 return ExitCodes.BadInput;
             }
 
