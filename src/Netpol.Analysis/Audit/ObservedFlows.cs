@@ -1,4 +1,5 @@
 using System.Runtime.InteropServices;
+using Netpol.Core.Model;
 using Netpol.Manifests.Flows;
 
 namespace Netpol.Analysis.Audit;
@@ -38,6 +39,10 @@ public sealed class ObservedFlows
 
         return result;
     }
+
+    /// <summary>The distinct tuples with their flow counts and first and last times, in no particular order.</summary>
+    public IEnumerable<(FlowEndpoint Source, FlowEndpoint Destination, int Port, Protocol Protocol, long Count, DateTimeOffset? First, DateTimeOffset? Last)> DistinctFlows() =>
+        _tuples.Select(kv => (kv.Key.Source, kv.Key.Destination, kv.Key.Port, kv.Key.Protocol, kv.Value.Count, kv.Value.First, kv.Value.Last));
 
     /// <summary>Adds one flow record.</summary>
     public void Add(Flow flow)

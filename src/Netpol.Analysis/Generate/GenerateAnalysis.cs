@@ -42,7 +42,7 @@ public static class GenerateAnalysis
 
             var key = (c.Source, c.Destination, c.Port, c.Protocol);
             var (count, first, last) = seen.GetValueOrDefault(key);
-            seen[key] = (count + c.Count, Min(first, c.Time), Max(last, c.Time));
+            seen[key] = (count + c.Count, Min(first, c.Time), Max(last, c.LastTime ?? c.Time));
         }
 
         if (hostNetworkSkipped > 0)

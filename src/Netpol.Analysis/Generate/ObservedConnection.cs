@@ -11,6 +11,9 @@ public sealed record ObservedConnection(Endpoint Source, Endpoint Destination, i
     /// <summary>How many flows this stands for.</summary>
     public long Count { get; init; } = 1;
 
-    /// <summary>When it was seen, if the log says.</summary>
+    /// <summary>When it was seen (first, when it stands for several flows), if the log says.</summary>
     public DateTimeOffset? Time { get; init; }
+
+    /// <summary>When it was last seen, when it stands for several flows.</summary>
+    public DateTimeOffset? LastTime { get; init; }
 }

@@ -48,20 +48,34 @@ internal static class GenerateCommand
             var cluster = loaded.Cluster;
             var reader = new FlowReader(ctx.Stdin);
             var matcher = new FlowEndpointMatcher(cluster);
+            // Fold the log into distinct tuples first, and match each distinct flow end once.
+            var observed = ObservedFlows.Collect(reader.Read(flowFiles));
+            var ends = new Dictionary<FlowEndpoint, Endpoint?>();
+            Endpoint? End(FlowEndpoint e)
+            {
+                if (!ends.TryGetValue(e, out var endpoint))
+                {
+                    endpoint = Resolve(cluster, matcher.Match(e));
+                    ends[e] = endpoint;
+                }
+
+                return endpoint;
+            }
+
             var connections = new List<ObservedConnection>();
             var unknown = new SortedDictionary<string, long>(StringComparer.Ordinal);
-            foreach (var flow in reader.Read(flowFiles))
+            foreach (var (src, dst, port, protocol, count, first, last) in observed.DistinctFlows())
             {
-                var source = Resolve(cluster, matcher.Match(flow.Source));
-                var destination = Resolve(cluster, matcher.Match(flow.Destination));
+                var source = End(src);
+                var destination = End(dst);
                 if (source is null || destination is null)
                 {
-                    var name = source is null ? flow.Source.ToString() : flow.Destination.ToString();
-                    unknown[name] = unknown.GetValueOrDefault(name) + flow.Count;
+                    var name = source is null ? src.ToString() : dst.ToString();
+                    unknown[name] = unknown.GetValueOrDefault(name) + count;
                     continue;
                 }
 
-                connections.Add(new ObservedConnection(source, destination, flow.Port, flow.Protocol) { Count = flow.Count, Time = flow.Time });
+                connections.Add(new ObservedConnection(source, destination, port, protocol) { Count = count, Time = first, LastTime = last });
             }
 
             if (CommonOptions.FlowErrors(ctx, reader, "generated"))
