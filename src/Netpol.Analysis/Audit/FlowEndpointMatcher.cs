@@ -25,20 +25,6 @@ namespace Netpol.Analysis.Audit;
 /// </summary>
 public sealed class FlowEndpointMatcher
 {
-    // Labels a controller sets on the pods it creates: they are on no pod template, so never on a synthetic pod.
-    private static readonly HashSet<string> ControllerLabels = new(StringComparer.Ordinal)
-    {
-        "pod-template-hash",
-        "controller-revision-hash",
-        "pod-template-generation",
-        "statefulset.kubernetes.io/pod-name",
-        "apps.kubernetes.io/pod-index",
-        "controller-uid",
-        "job-name",
-        "batch.kubernetes.io/controller-uid",
-        "batch.kubernetes.io/job-name",
-        "batch.kubernetes.io/job-completion-index",
-    };
 
     private readonly Cluster _cluster;
     private readonly Dictionary<FlowEndpoint, EndpointMatch> _matches = [];

@@ -77,6 +77,22 @@ public static class GenerateAnalysis
                     [new GeneratedPort(Protocol.UDP, 53, null), new GeneratedPort(Protocol.TCP, 53, null)])]));
         }
 
+        // Each connection, filed once under the workload it enters and the workload it leaves (DNS is allow-dns's).
+        var into = new Dictionary<Workload, List<KeyValuePair<(Endpoint, Endpoint, int, Protocol), (long Count, DateTimeOffset? First, DateTimeOffset? Last)>>>();
+        var outOf = new Dictionary<Workload, List<KeyValuePair<(Endpoint, Endpoint, int, Protocol), (long Count, DateTimeOffset? First, DateTimeOffset? Last)>>>();
+        foreach (var kv in seen)
+        {
+            if (kv.Key.Item2.Pod is { } d)
+            {
+                Add(into, workloads.Of(d), kv);
+            }
+
+            if (kv.Key.Item1.Pod is { } s && !IsDns(kv.Key.Item2, kv.Key.Item3))
+            {
+                Add(outOf, workloads.Of(s), kv);
+            }
+        }
+
         var included = namespaces.ToHashSet(StringComparer.Ordinal);
         foreach (var workload in workloads.All.Where(w => included.Contains(w.Namespace)))
         {
@@ -87,11 +103,7 @@ public static class GenerateAnalysis
 
             foreach (var direction in (Direction[])[Direction.Ingress, Direction.Egress])
             {
-                var flows = seen.Where(kv => direction == Direction.Ingress
-                        ? kv.Key.Item2.Pod is { } d && workload.Pods.Contains(d)
-                        : kv.Key.Item1.Pod is { } s && workload.Pods.Contains(s))
-                    .Where(kv => !(direction == Direction.Egress && IsDns(kv.Key.Item2, kv.Key.Item3)))
-                    .ToList();
+                var flows = (direction == Direction.Ingress ? into : outOf).GetValueOrDefault(workload) ?? [];
                 if (flows.Count == 0)
                 {
                     continue;
@@ -165,6 +177,17 @@ public static class GenerateAnalysis
         return new GenerateResult(ordered, tests, notes);
     }
 
+    private static void Add<TKey, TValue>(Dictionary<Workload, List<KeyValuePair<TKey, TValue>>> index, Workload workload, KeyValuePair<TKey, TValue> item)
+    {
+        if (!index.TryGetValue(workload, out var list))
+        {
+            list = [];
+            index[workload] = list;
+        }
+
+        list.Add(item);
+    }
+
     private static int Rank(string name) => name switch
     {
         "default-deny" => 0,
@@ -222,12 +245,6 @@ public static class GenerateAnalysis
     /// <summary>The workloads of the cluster: their pods, policy names and the stable labels that select exactly them.</summary>
     private sealed class WorkloadIndex
     {
-        private static readonly HashSet<string> UnstableKeys = new(StringComparer.Ordinal)
-        {
-            "pod-template-hash", "controller-revision-hash", "pod-template-generation", "statefulset.kubernetes.io/pod-name",
-            "apps.kubernetes.io/pod-index", "controller-uid", "job-name", "batch.kubernetes.io/controller-uid",
-            "batch.kubernetes.io/job-name", "batch.kubernetes.io/job-completion-index",
-        };
 
         private readonly Dictionary<Pod, Workload> _byPod = new(ReferenceEqualityComparer.Instance);
 
@@ -308,7 +325,7 @@ public static class GenerateAnalysis
         }
 
         private static Dictionary<string, string> Stable(IReadOnlyDictionary<string, string> labels) =>
-            labels.Where(kv => !UnstableKeys.Contains(kv.Key) && !kv.Key.EndsWith("-hash", StringComparison.Ordinal))
+            labels.Where(kv => !ControllerLabels.Contains(kv.Key) && !kv.Key.EndsWith("-hash", StringComparison.Ordinal))
                 .ToDictionary(kv => kv.Key, kv => kv.Value, StringComparer.Ordinal);
     }
 

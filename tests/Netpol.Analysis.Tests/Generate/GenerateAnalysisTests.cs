@@ -162,4 +162,41 @@ public sealed class GenerateAnalysisTests
             ["198.51.100.4 reaches shop/deploy/web on 8080/TCP", "shop/deploy/web reaches shop/deploy/api on 9000/TCP"],
             result.Tests.Select(t => t.Name));
     }
+
+    [Fact]
+    public void Hostnetwork_peers_are_skipped_with_a_note_and_pods_without_stable_labels_get_only_the_default_deny()
+    {
+        var cluster = TestClusters.FromYaml(Shop + """
+
+            ---
+            apiVersion: v1
+            kind: Pod
+            metadata: {name: node-agent, namespace: shop, labels: {app: agent}}
+            spec: {hostNetwork: true, containers: [{name: c, image: agent:1}]}
+            ---
+            apiVersion: apps/v1
+            kind: Deployment
+            metadata: {name: batch, namespace: shop}
+            spec:
+              selector: {matchLabels: {pod-template-hash: x1}}
+              template:
+                metadata: {labels: {pod-template-hash: x1}}
+                spec:
+                  containers: [{name: c, image: batch:1}]
+            """);
+        Endpoint P(string name) => Endpoint.ForPod(cluster.FindPod(name)!);
+
+        var result = GenerateAnalysis.Run(
+            cluster,
+            [
+                new ObservedConnection(P("shop/node-agent"), P("shop/deploy/web"), 8080, Protocol.TCP) { Count = 3 },
+                new ObservedConnection(P("shop/deploy/batch"), P("shop/deploy/api"), 9000, Protocol.TCP),
+            ]);
+
+        Assert.Contains(result.Notes, n => n.StartsWith("3 flow(s) from or to hostNetwork pods were skipped", StringComparison.Ordinal));
+        Assert.DoesNotContain(result.Policies, p => p.Name == "web-ingress");
+        Assert.Contains(result.Notes, n => n.Contains("shop/deploy/batch has no stable labels", StringComparison.Ordinal));
+        Assert.DoesNotContain(result.Policies, p => p.Name.StartsWith("batch-", StringComparison.Ordinal));
+        Assert.Contains(result.Notes, n => n.Contains("shop/deploy/api: 1 source(s) could not be named by stable labels", StringComparison.Ordinal));
+    }
 }

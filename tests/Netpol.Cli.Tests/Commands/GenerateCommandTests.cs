@@ -85,6 +85,20 @@ public sealed class GenerateCommandTests : IDisposable
     }
 
     [Fact]
+    public void Flows_whose_ends_match_nothing_are_left_out_with_a_note()
+    {
+        var flows = Path.Combine(_dir, "flows.csv");
+        File.WriteAllText(flows, "billing/deploy/invoicer,198.51.100.20,443,TCP,4\nbilling/ghost,billing/deploy/invoicer,8080,TCP,2\n");
+
+        var (exit, output, _) = CliRunner.Run("generate", "-f", "example:external-egress-with-dns", "--flows", flows);
+
+        Assert.Equal(0, exit);
+        Assert.Contains("# note: 2 flow(s) with billing/ghost, which matches nothing in the manifests, were left out", output, StringComparison.Ordinal);
+        Assert.DoesNotContain("name: invoicer-ingress", output, StringComparison.Ordinal);
+        Assert.Contains("name: invoicer-egress", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Bad_flow_lines_and_options_exit_2()
     {
         var flows = Path.Combine(_dir, "bad.csv");

@@ -10,12 +10,6 @@ namespace Netpol.Analysis.Lint.Rules;
 /// </summary>
 public sealed class PodWithoutLabelsRule : LintRule
 {
-    private static readonly HashSet<string> ControllerLabels = new(StringComparer.Ordinal)
-    {
-        "pod-template-hash", "controller-revision-hash", "pod-template-generation", "statefulset.kubernetes.io/pod-name",
-        "apps.kubernetes.io/pod-index", "batch.kubernetes.io/controller-uid", "batch.kubernetes.io/job-name",
-        "controller-uid", "job-name", "batch.kubernetes.io/job-completion-index",
-    };
 
     /// <inheritdoc />
     public override string Id => "pod-without-labels";
