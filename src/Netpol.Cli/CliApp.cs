@@ -29,6 +29,8 @@ internal static class CliApp
             DiffCommand.Create(ctx),
             AuditCommand.Create(ctx),
             GenerateCommand.Create(ctx),
+            CompileCommand.Create(ctx),
+            LabCommand.Create(ctx),
             ExamplesCommand.Create(ctx),
             VersionCommand(ctx),
         };

@@ -16,7 +16,7 @@ public static class MatrixCsvRenderer
             var port = c.Probe?.Port.ToString() ?? string.Empty;
             var proto = c.Probe?.Protocol.ToString() ?? string.Empty;
             var ports = c.Ports.ToString();
-            w.WriteLine($"{c.From},{c.To},{port},{proto},{(c.Allowed ? "true" : "false")},{(c.Partial ? "true" : "false")},\"{ports}\"");
+            w.WriteLine($"{c.From},{c.To},{port},{proto},{(c.Unsupported is not null ? "unsupported" : c.Allowed ? "true" : "false")},{(c.Partial ? "true" : "false")},\"{ports}\"");
         }
     }
 }

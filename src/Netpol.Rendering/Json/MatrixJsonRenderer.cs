@@ -1,3 +1,4 @@
+using System.Text.Json;
 using Netpol.Analysis.Matrix;
 
 namespace Netpol.Rendering.Json;
@@ -9,7 +10,10 @@ namespace Netpol.Rendering.Json;
 public static class MatrixJsonRenderer
 {
     /// <summary>Writes the result.</summary>
-    public static void Write(MatrixResult result, TextWriter w)
+    public static void Write(MatrixResult result, TextWriter w) => Write(result, w, null);
+
+    /// <summary>Writes the result, then lets the caller add top-level properties (as <c>netpol lab</c> does).</summary>
+    public static void Write(MatrixResult result, TextWriter w, Action<Utf8JsonWriter>? extra)
     {
         ArgumentNullException.ThrowIfNull(result);
         JsonOutput.Write(w, j =>
@@ -34,7 +38,16 @@ public static class MatrixJsonRenderer
                     j.WriteString("protocol", p.Protocol.ToString());
                 }
 
-                j.WriteBoolean("allowed", c.Allowed);
+                if (c.Unsupported is { } why)
+                {
+                    j.WriteNull("allowed");
+                    j.WriteString("unsupported", why);
+                }
+                else
+                {
+                    j.WriteBoolean("allowed", c.Allowed);
+                }
+
                 if (c.Partial)
                 {
                     j.WriteBoolean("partial", true);
@@ -55,6 +68,7 @@ public static class MatrixJsonRenderer
             }
 
             j.WriteEndArray();
+            extra?.Invoke(j);
             j.WriteEndObject();
         });
     }

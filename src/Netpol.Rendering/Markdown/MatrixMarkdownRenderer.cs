@@ -25,7 +25,7 @@ public static class MatrixMarkdownRenderer
                 var marks = names.Select(to =>
                 {
                     var c = cells[(from, to, probe)];
-                    var mark = c.Allowed ? "✅" : c.Partial ? "⚠️" : "❌";
+                    var mark = c.Unsupported is not null ? "❔" : c.Allowed ? "✅" : c.Partial ? "⚠️" : "❌";
                     return probe is null && c.Allowed && !c.Ports.IsAll ? $"{mark} {c.Ports}" : mark;
                 });
                 w.WriteLine($"| **{Escape(from)}** | " + string.Join(" | ", marks) + " |");

@@ -47,7 +47,9 @@ public static class MatrixTableRenderer
         }
 
         w.WriteLine();
-        w.WriteLine("legend: . allowed, X denied, ~ allowed for some pods of the workload");
+        w.WriteLine(result.Cells.Any(c => c.Unsupported is not null)
+            ? "legend: . allowed, X denied, ~ allowed for some pods of the workload, ? could not be probed"
+            : "legend: . allowed, X denied, ~ allowed for some pods of the workload");
     }
 
     private static void Table(List<string> names, Dictionary<(string From, string To), MatrixCell> cells, TextWriter w)
@@ -73,7 +75,7 @@ public static class MatrixTableRenderer
             foreach (var to in names)
             {
                 var c = cells[(names[r], to)];
-                var mark = c.Allowed ? "." : c.Partial ? "~" : "X";
+                var mark = c.Unsupported is not null ? "?" : c.Allowed ? "." : c.Partial ? "~" : "X";
                 w.Write(' ');
                 w.Write(mark.PadRight(width));
             }

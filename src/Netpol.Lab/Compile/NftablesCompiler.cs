@@ -1,0 +1,466 @@
+using System.Globalization;
+using System.Net;
+using System.Net.Sockets;
+using System.Text;
+using Netpol.Core.Model;
+using Netpol.Core.Reference;
+
+namespace Netpol.Lab.Compile;
+
+/// <summary>
+/// Compiles NetworkPolicies to one nftables table, the way a CNI's node agent enforces them for the pods it hosts:
+/// <list type="bullet">
+/// <item>two base chains on the forward hook: egress (of the source) at priority <c>filter</c>, ingress (of the
+/// destination) at <c>filter + 10</c>. An <c>accept</c> in the first hands the packet to the second; a
+/// <c>drop</c> is final. So a connection needs both directions, as the API says.</item>
+/// <item>replies and related packets (ICMP errors) of accepted connections pass (<c>ct state established,related</c>).</item>
+/// <item>a verdict map per direction and family sends packets of isolated pods to their per-pod chain; pods no
+/// policy isolates are not in the map, so the base chain's <c>policy accept</c> lets them through.</item>
+/// <item>a per-pod chain jumps to the chain of every policy that selects the pod (policies add up) and ends in
+/// <c>drop</c>; a policy chain holds one nft rule per rule, peer and protocol, with a comment naming them.</item>
+/// </list>
+/// Selector peers are resolved to the addresses of the pods they match now (named sets); ipBlock peers stay CIDRs,
+/// minus their except ranges and minus the placeholder addresses of pods without an IP. Named ports are resolved
+/// against the destination pod: in ingress the selected pod, in egress every pod the peer admits.
+/// </summary>
+public static class NftablesCompiler
+{
+    /// <summary>The table the compiled rules live in (<c>table inet netpol</c>).</summary>
+    public const string TableName = "netpol";
+
+    /// <summary>nftables keeps at most 128 bytes of a rule comment.</summary>
+    private const int MaxComment = 127;
+
+    /// <summary>Compiles the cluster's policies for all pods, or for one pod (its chains and what they use).</summary>
+    public static NftRuleset Compile(Cluster cluster, AddressPlan plan, Pod? onlyPod = null)
+    {
+        ArgumentNullException.ThrowIfNull(cluster);
+        ArgumentNullException.ThrowIfNull(plan);
+        return new Builder(cluster, plan, onlyPod).Build();
+    }
+
+    private sealed class Builder(Cluster cluster, AddressPlan plan, Pod? onlyPod)
+    {
+        private readonly Names _names = new();
+        private readonly List<(string Name, string Type, string Comment, List<string> Elements)> _sets = [];
+        private readonly Dictionary<string, List<string>> _chains = new(StringComparer.Ordinal);
+        private readonly List<string> _chainOrder = [];
+        private readonly Dictionary<(NetworkPolicy, Direction), string> _policyChains = [];
+        private readonly Dictionary<(Pod, Direction), string> _podChains = [];
+        private readonly HashSet<(Direction, IPAddress)> _dispatched = [];
+        private readonly Dictionary<Direction, List<(IPAddress Address, string Chain)>> _dispatch = new()
+        {
+            [Direction.Ingress] = [],
+            [Direction.Egress] = [],
+        };
+
+        public NftRuleset Build()
+        {
+            var subjects = onlyPod is null ? cluster.Pods : [onlyPod];
+            var isolated = new Dictionary<Direction, int> { [Direction.Ingress] = 0, [Direction.Egress] = 0 };
+            foreach (var pod in subjects)
+            {
+                foreach (var direction in new[] { Direction.Ingress, Direction.Egress })
+                {
+                    var policies = cluster.PoliciesIn(pod.Namespace).Where(p => Semantics.Selects(p, pod, direction)).ToList();
+                    if (policies.Count == 0)
+                    {
+                        continue;
+                    }
+
+                    isolated[direction]++;
+                    var chain = _names.Chain($"{(direction == Direction.Ingress ? "in" : "out")}_{pod.Namespace}_{pod.Name}");
+                    _podChains[(pod, direction)] = chain;
+                    var lines = new List<string>();
+                    foreach (var policy in policies)
+                    {
+                        lines.Add($"jump {PolicyChain(policy, direction)}");
+                    }
+
+                    var dir = direction == Direction.Ingress ? "ingress" : "egress";
+                    lines.Add($"drop comment {Quote($"{pod.FullName} {dir}: isolated by {string.Join(", ", policies.Select(p => p.Name))}; nothing else allowed")}");
+                    AddChain(chain, lines);
+                    foreach (var address in plan.AddressesOf(pod))
+                    {
+                        // Two pods cannot share an address in the data plane: the first one (by name) keeps it.
+                        if (_dispatched.Add((direction, address)))
+                        {
+                            _dispatch[direction].Add((address, chain));
+                        }
+                    }
+                }
+            }
+
+            return new NftRuleset(Render(subjects.Count, isolated), _chains, _podChains, _policyChains);
+        }
+
+        private string PolicyChain(NetworkPolicy policy, Direction direction)
+        {
+            if (_policyChains.TryGetValue((policy, direction), out var existing))
+            {
+                return existing;
+            }
+
+            var dir = direction == Direction.Ingress ? "ingress" : "egress";
+            var name = _names.Chain($"pol_{policy.Namespace}_{policy.Name}_{(direction == Direction.Ingress ? "in" : "out")}");
+            _policyChains[(policy, direction)] = name;
+            var lines = new List<string>();
+            var rules = policy.Rules(direction);
+            for (var i = 0; i < rules.Count; i++)
+            {
+                CompileRule(policy, direction, rules[i], $"{dir}[{i}]", lines);
+            }
+
+            if (rules.Count == 0)
+            {
+                lines.Add($"# {policy.FullName} has no {dir} rules: it only isolates the pods it selects");
+            }
+
+            AddChain(name, lines);
+            return name;
+        }
+
+        private void CompileRule(NetworkPolicy policy, Direction direction, PolicyRule rule, string path, List<string> lines)
+        {
+            var peerField = direction == Direction.Ingress ? "from" : "to";
+            var peers = rule.AllPeers
+                ? [(Label: $"{path} (all peers)", Peer: (PolicyPeer?)null)]
+                : rule.Peers.Select((p, j) => (Label: $"{path}.{peerField}[{j}]", Peer: (PolicyPeer?)p)).ToList();
+            var numbered = PortSet.Empty;
+            foreach (var port in rule.Ports.Where(p => p.Name is null))
+            {
+                numbered = numbered.Union(Semantics.PortsOf(port, Endpoint.ForAddress(IPAddress.Any)));
+            }
+
+            var named = rule.Ports.Where(p => p.Name is not null).ToList();
+            foreach (var (label, peer) in peers)
+            {
+                var peerConditions = PeerConditions(policy, direction, peer, label);
+                var comment = $"{policy.FullName} {label}";
+                if (rule.AllPorts)
+                {
+                    Emit(lines, peerConditions, [Condition.Any(string.Empty)], comment);
+                    continue;
+                }
+
+                if (!numbered.IsEmpty)
+                {
+                    Emit(lines, peerConditions, PortConditions(numbered), $"{comment} {Describe(numbered)}");
+                }
+
+                if (named.Count > 0)
+                {
+                    EmitNamed(lines, policy, direction, peer, peerConditions, named, comment);
+                }
+            }
+        }
+
+        /// <summary>
+        /// Named ports resolve against the destination: in ingress the pods the policy selects (the subject of the
+        /// chain), in egress every pod the peer admits. Destinations that resolve the same are written together.
+        /// </summary>
+        private void EmitNamed(List<string> lines, NetworkPolicy policy, Direction direction, PolicyPeer? peer, List<Condition> peerConditions, List<PolicyPort> named, string comment)
+        {
+            IEnumerable<Pod> destinations = direction == Direction.Ingress
+                ? (onlyPod is null ? cluster.PodsIn(policy.Namespace) : [onlyPod]).Where(p => Semantics.Selects(policy, p, Direction.Ingress))
+                : cluster.Pods.Where(p => peer is null || Semantics.PeerMatches(policy, peer, Endpoint.ForPod(p), cluster));
+            var groups = destinations
+                .Select(pod => (Pod: pod, Ports: named.Aggregate(PortSet.Empty, (s, port) => s.Union(Semantics.PortsOf(port, Endpoint.ForPod(pod))))))
+                .Where(x => !x.Ports.IsEmpty)
+                .GroupBy(x => x.Ports.ToString(), StringComparer.Ordinal)
+                .ToList();
+            var names = string.Join(",", named.Select(p => p.ToString()));
+            if (groups.Count == 0)
+            {
+                lines.Add($"# {comment} named port {names}: no destination pod declares it, so it allows nothing");
+                return;
+            }
+
+            foreach (var group in groups)
+            {
+                var ports = group.First().Ports;
+                var addresses = group.SelectMany(x => plan.AddressesOf(x.Pod)).Distinct().ToList();
+                var destination = AddressConditions("daddr", addresses);
+
+                // In egress the destination pods already are the peer's matches (the engine matches a named port to
+                // the whole pod, whichever of its addresses the peer matched), so only ingress keeps the peer test.
+                var conditions = direction == Direction.Ingress ? Combine(peerConditions, destination) : destination;
+                Emit(lines, conditions, PortConditions(ports), $"{comment} {names}={Describe(ports)}");
+            }
+        }
+
+        private List<Condition> PeerConditions(NetworkPolicy policy, Direction direction, PolicyPeer? peer, string label)
+        {
+            var field = direction == Direction.Ingress ? "saddr" : "daddr";
+            if (peer is null)
+            {
+                return [Condition.Any(string.Empty)];
+            }
+
+            if (peer.IPBlock is { } block)
+            {
+                var family = block.Cidr.BaseAddress.AddressFamily;
+                var ip = Ip(family);
+                var text = new StringBuilder($"{ip} {field} {Cidr(block.Cidr)}");
+                if (block.Except.Count > 0)
+                {
+                    text.Append(CultureInfo.InvariantCulture, $" {ip} {field} != {{ {string.Join(", ", block.Except.Select(Cidr))} }}");
+                }
+
+                if (plan.Placeholders.Any(a => a.AddressFamily == family))
+                {
+                    text.Append(CultureInfo.InvariantCulture, $" {ip} {field} != @{PlaceholderSet(family)}");
+                }
+
+                return [new Condition(family, text.ToString())];
+            }
+
+            var pods = cluster.Pods.Where(p => Semantics.PeerMatches(policy, peer, Endpoint.ForPod(p), cluster)).ToList();
+            var result = new List<Condition>();
+            foreach (var family in new[] { AddressFamily.InterNetwork, AddressFamily.InterNetworkV6 })
+            {
+                var addresses = pods.SelectMany(p => plan.AddressesOf(p, family)).Distinct().Select(a => a.ToString()).ToList();
+                if (addresses.Count == 0 && (family == AddressFamily.InterNetworkV6 || pods.Count > 0))
+                {
+                    continue;
+                }
+
+                var set = _names.Set($"{policy.Namespace}_{policy.Name}_{label}_{(family == AddressFamily.InterNetwork ? "v4" : "v6")}");
+                var selected = pods.Count == 0 ? "no pods" : string.Join(" ", pods.Select(p => p.FullName));
+                _sets.Add((set, family == AddressFamily.InterNetwork ? "ipv4_addr" : "ipv6_addr", $"{policy.FullName} {label}: {selected}", addresses));
+                result.Add(new Condition(family, $"{Ip(family)} {field} @{set}"));
+            }
+
+            return result;
+        }
+
+        private static List<Condition> AddressConditions(string field, IReadOnlyList<IPAddress> addresses)
+        {
+            var result = new List<Condition>();
+            foreach (var family in addresses.Select(a => a.AddressFamily).Distinct().OrderBy(f => f))
+            {
+                var list = addresses.Where(a => a.AddressFamily == family).Select(a => a.ToString()).ToList();
+                var value = list.Count == 1 ? list[0] : $"{{ {string.Join(", ", list)} }}";
+                result.Add(new Condition(family, $"{Ip(family)} {field} {value}"));
+            }
+
+            return result;
+        }
+
+        private static List<Condition> PortConditions(PortSet ports)
+        {
+            var result = new List<Condition>();
+            foreach (var protocol in ports.Ranges.Select(r => r.Protocol).Distinct())
+            {
+                var ranges = ports.Ranges.Where(r => r.Protocol == protocol).ToList();
+                var proto = protocol.ToString().ToLowerInvariant();
+                if (ranges is [{ Start: PortRange.MinPort, End: PortRange.MaxPort }])
+                {
+                    result.Add(Condition.Any($"meta l4proto {proto}"));
+                    continue;
+                }
+
+                var items = ranges.Select(r => r.Start == r.End ? r.Start.ToString(CultureInfo.InvariantCulture) : $"{r.Start}-{r.End}").ToList();
+                var value = items.Count == 1 ? items[0] : $"{{ {string.Join(", ", items)} }}";
+                result.Add(Condition.Any($"{proto} dport {value}"));
+            }
+
+            return result;
+        }
+
+        private static List<Condition> Combine(List<Condition> left, List<Condition> right)
+        {
+            var result = new List<Condition>();
+            foreach (var a in left)
+            {
+                foreach (var b in right)
+                {
+                    if (a.Family is { } fa && b.Family is { } fb && fa != fb)
+                    {
+                        continue; // an IPv4 peer never meets an IPv6 destination
+                    }
+
+                    result.Add(new Condition(a.Family ?? b.Family, $"{a.Text} {b.Text}".Trim()));
+                }
+            }
+
+            return result;
+        }
+
+        private static void Emit(List<string> lines, List<Condition> peers, List<Condition> ports, string comment)
+        {
+            foreach (var c in Combine(peers, ports))
+            {
+                var text = c.Text.Length == 0 ? "accept" : $"{c.Text} accept";
+                lines.Add($"{text} comment {Quote(comment)}");
+            }
+        }
+
+        private static string PlaceholderSet(AddressFamily family) => family == AddressFamily.InterNetwork ? "placeholders_v4" : "placeholders_v6";
+
+        private void AddChain(string name, List<string> lines)
+        {
+            _chains[name] = lines;
+            _chainOrder.Add(name);
+        }
+
+        private string Render(int podCount, Dictionary<Direction, int> isolated)
+        {
+            var w = new StringBuilder();
+            w.Append("#!/usr/sbin/nft -f\n");
+            w.Append("# netpol compile: NetworkPolicy as nftables rules, enforced on the forward hook the way a CNI's node agent does.\n");
+            w.Append(CultureInfo.InvariantCulture, $"# {podCount} pods, {cluster.Policies.Count} policies; {isolated[Direction.Ingress]} pods isolated for ingress, {isolated[Direction.Egress]} for egress.\n");
+            if (plan.Placeholders.Count > 0)
+            {
+                var ranges = string.Join(" and ", plan.Placeholders.Select(a => a.AddressFamily).Distinct().Order().Select(f => f == AddressFamily.InterNetwork ? AddressPlan.PlaceholderRange4 : AddressPlan.PlaceholderRange6));
+                var count = cluster.Pods.Count(p => p.IPs.Count == 0);
+                w.Append(CultureInfo.InvariantCulture, $"# {count} pods have no IP: they use placeholders from {ranges}, which no ipBlock matches.\n");
+            }
+
+            w.Append("# Load: nft -f FILE (replaces the table). Inspect: nft list table inet netpol. Find a policy: nft list ruleset | grep NAME\n");
+            w.Append(CultureInfo.InvariantCulture, $"table inet {TableName}\ndelete table inet {TableName}\ntable inet {TableName} {{\n");
+            foreach (var family in new[] { AddressFamily.InterNetwork, AddressFamily.InterNetworkV6 })
+            {
+                var placeholders = plan.Placeholders.Where(a => a.AddressFamily == family).Select(a => a.ToString()).ToList();
+                if (placeholders.Count > 0)
+                {
+                    WriteSet(w, PlaceholderSet(family), family == AddressFamily.InterNetwork ? "ipv4_addr" : "ipv6_addr", "addresses of pods without an IP: selectors match them, ipBlocks never", placeholders);
+                }
+            }
+
+            foreach (var (name, type, comment, elements) in _sets)
+            {
+                WriteSet(w, name, type, comment, elements);
+            }
+
+            foreach (var name in _chainOrder)
+            {
+                w.Append(CultureInfo.InvariantCulture, $"\n\tchain {name} {{\n");
+                foreach (var line in _chains[name])
+                {
+                    w.Append(CultureInfo.InvariantCulture, $"\t\t{line}\n");
+                }
+
+                w.Append("\t}\n");
+            }
+
+            foreach (var direction in new[] { Direction.Egress, Direction.Ingress })
+            {
+                foreach (var family in new[] { AddressFamily.InterNetwork, AddressFamily.InterNetworkV6 })
+                {
+                    var entries = _dispatch[direction].Where(e => e.Address.AddressFamily == family).ToList();
+                    w.Append(CultureInfo.InvariantCulture, $"\n\tmap {DispatchMap(direction, family)} {{\n\t\ttype {(family == AddressFamily.InterNetwork ? "ipv4_addr" : "ipv6_addr")} : verdict\n");
+                    if (entries.Count > 0)
+                    {
+                        w.Append("\t\telements = {\n");
+                        foreach (var (address, chain) in entries)
+                        {
+                            w.Append(CultureInfo.InvariantCulture, $"\t\t\t{address} : jump {chain},\n");
+                        }
+
+                        w.Append("\t\t}\n");
+                    }
+
+                    w.Append("\t}\n");
+                }
+            }
+
+            WriteBaseChain(w, Direction.Egress, "filter", "saddr");
+            WriteBaseChain(w, Direction.Ingress, "filter + 10", "daddr");
+            w.Append("}\n");
+            return w.ToString();
+        }
+
+        private static void WriteBaseChain(StringBuilder w, Direction direction, string priority, string field)
+        {
+            var dir = direction == Direction.Ingress ? "ingress" : "egress";
+            w.Append(CultureInfo.InvariantCulture, $"\n\tchain forward_{dir} {{\n");
+            w.Append(CultureInfo.InvariantCulture, $"\t\ttype filter hook forward priority {priority}; policy accept;\n");
+            w.Append(CultureInfo.InvariantCulture, $"\t\tct state established,related accept comment \"replies to allowed connections\"\n");
+            w.Append(CultureInfo.InvariantCulture, $"\t\tip {field} vmap @{DispatchMap(direction, AddressFamily.InterNetwork)} comment \"{dir} of isolated pods\"\n");
+            w.Append(CultureInfo.InvariantCulture, $"\t\tip6 {field} vmap @{DispatchMap(direction, AddressFamily.InterNetworkV6)} comment \"{dir} of isolated pods\"\n");
+            w.Append("\t}\n");
+        }
+
+        private static string DispatchMap(Direction direction, AddressFamily family) =>
+            $"{(direction == Direction.Ingress ? "ingress" : "egress")}_{(family == AddressFamily.InterNetwork ? "v4" : "v6")}";
+
+        private static void WriteSet(StringBuilder w, string name, string type, string comment, List<string> elements)
+        {
+            w.Append(CultureInfo.InvariantCulture, $"\n\tset {name} {{\n\t\ttype {type}\n\t\tcomment {Quote(comment)}\n");
+            if (elements.Count > 0)
+            {
+                w.Append(CultureInfo.InvariantCulture, $"\t\telements = {{ {string.Join(", ", elements)} }}\n");
+            }
+
+            w.Append("\t}\n");
+        }
+    }
+
+    private static string Describe(PortSet ports) => ports.ToString();
+
+    private static string Ip(AddressFamily family) => family == AddressFamily.InterNetwork ? "ip" : "ip6";
+
+    private static string Cidr(IPNetwork network) => network.ToString();
+
+    private static string Quote(string text)
+    {
+        var clean = text.Replace('"', '\'').Replace('\\', '/');
+        if (Encoding.UTF8.GetByteCount(clean) > MaxComment)
+        {
+            while (Encoding.UTF8.GetByteCount(clean) > MaxComment - 3)
+            {
+                clean = clean[..^1];
+            }
+
+            clean += "...";
+        }
+
+        return $"\"{clean}\"";
+    }
+
+    /// <summary>Part of an nft rule; <see cref="Family"/> is set when it only matches one address family.</summary>
+    private sealed record Condition(AddressFamily? Family, string Text)
+    {
+        public static Condition Any(string text) => new(null, text);
+    }
+
+    /// <summary>Turns Kubernetes names into unique nft identifiers (letters, digits and underscores).</summary>
+    private sealed class Names
+    {
+        private readonly HashSet<string> _used = new(StringComparer.Ordinal);
+
+        public string Chain(string text) => Unique(Clean(text));
+
+        public string Set(string text) => Unique("peers_" + Clean(text));
+
+        private static string Clean(string text)
+        {
+            var b = new StringBuilder(text.Length);
+            foreach (var c in text)
+            {
+                b.Append(char.IsAsciiLetterOrDigit(c) ? char.ToLowerInvariant(c) : '_');
+            }
+
+            var s = b.ToString();
+            while (s.Contains("__", StringComparison.Ordinal))
+            {
+                s = s.Replace("__", "_", StringComparison.Ordinal);
+            }
+
+            s = s.Trim('_');
+            return s.Length > 200 ? s[..200] : s;
+        }
+
+        private string Unique(string name)
+        {
+            var candidate = name;
+            for (var i = 2; !_used.Add(candidate); i++)
+            {
+                candidate = $"{name}_{i}";
+            }
+
+            return candidate;
+        }
+    }
+}
