@@ -48,6 +48,7 @@ public static class NftablesCompiler
         private readonly Dictionary<(NetworkPolicy, Direction), string> _policyChains = [];
         private readonly Dictionary<(Pod, Direction), string> _podChains = [];
         private readonly HashSet<(Direction, IPAddress)> _dispatched = [];
+        private readonly Dictionary<(string?, LabelSelector?, LabelSelector?), List<Pod>> _selectorMatches = [];
         private readonly Dictionary<Direction, List<(IPAddress Address, string Chain)>> _dispatch = new()
         {
             [Direction.Ingress] = [],
@@ -163,7 +164,9 @@ public static class NftablesCompiler
         {
             IEnumerable<Pod> destinations = direction == Direction.Ingress
                 ? (onlyPod is null ? cluster.PodsIn(policy.Namespace) : [onlyPod]).Where(p => Semantics.Selects(policy, p, Direction.Ingress))
-                : cluster.Pods.Where(p => peer is null || Semantics.PeerMatches(policy, peer, Endpoint.ForPod(p), cluster));
+                : peer is null ? cluster.Pods
+                : peer.IPBlock is null ? SelectorMatches(policy, peer)
+                : cluster.Pods.Where(p => Semantics.PeerMatches(policy, peer, Endpoint.ForPod(p), cluster));
             var groups = destinations
                 .Select(pod => (Pod: pod, Ports: named.Aggregate(PortSet.Empty, (s, port) => s.Union(Semantics.PortsOf(port, Endpoint.ForPod(pod))))))
                 .Where(x => !x.Ports.IsEmpty)
@@ -215,7 +218,7 @@ public static class NftablesCompiler
                 return [new Condition(family, text.ToString())];
             }
 
-            var pods = cluster.Pods.Where(p => Semantics.PeerMatches(policy, peer, Endpoint.ForPod(p), cluster)).ToList();
+            var pods = SelectorMatches(policy, peer);
             var result = new List<Condition>();
             foreach (var family in new[] { AddressFamily.InterNetwork, AddressFamily.InterNetworkV6 })
             {
@@ -232,6 +235,28 @@ public static class NftablesCompiler
             }
 
             return result;
+        }
+
+        /// <summary>
+        /// The pods a selector peer matches, computed once per distinct peer: a podSelector alone looks only at the
+        /// policy's namespace, a namespaceSelector only at the namespaces it matches. Many policies share peers (DNS,
+        /// monitoring), so large clusters compile in time linear in their size.
+        /// </summary>
+        private List<Pod> SelectorMatches(NetworkPolicy policy, PolicyPeer peer)
+        {
+            var key = (peer.NamespaceSelector is null ? policy.Namespace : null, peer.NamespaceSelector, peer.PodSelector);
+            if (_selectorMatches.TryGetValue(key, out var cached))
+            {
+                return cached;
+            }
+
+            var candidates = peer.NamespaceSelector is null
+                ? cluster.PodsIn(policy.Namespace)
+                : cluster.Namespaces.Where(n => peer.NamespaceSelector.Matches(n.Labels)).SelectMany(n => cluster.PodsIn(n.Name));
+            var pods = candidates.Where(p => Semantics.PeerMatches(policy, peer, Endpoint.ForPod(p), cluster))
+                .OrderBy(p => p.Namespace, StringComparer.Ordinal).ThenBy(p => p.Name, StringComparer.Ordinal).ToList();
+            _selectorMatches[key] = pods;
+            return pods;
         }
 
         private static List<Condition> AddressConditions(string field, IReadOnlyList<IPAddress> addresses)
@@ -309,12 +334,13 @@ public static class NftablesCompiler
             var w = new StringBuilder();
             w.Append("#!/usr/sbin/nft -f\n");
             w.Append("# netpol compile: NetworkPolicy as nftables rules, enforced on the forward hook the way a CNI's node agent does.\n");
-            w.Append(CultureInfo.InvariantCulture, $"# {podCount} pods, {cluster.Policies.Count} policies; {isolated[Direction.Ingress]} pods isolated for ingress, {isolated[Direction.Egress]} for egress.\n");
+            var scope = podCount == cluster.Pods.Count ? Count(podCount, "pod") : $"{Count(podCount, "pod")} of {cluster.Pods.Count}";
+            w.Append(CultureInfo.InvariantCulture, $"# {scope}, {Count(cluster.Policies.Count, "policy", "policies")}; isolated: {isolated[Direction.Ingress]} for ingress, {isolated[Direction.Egress]} for egress.\n");
             if (plan.Placeholders.Count > 0)
             {
                 var ranges = string.Join(" and ", plan.Placeholders.Select(a => a.AddressFamily).Distinct().Order().Select(f => f == AddressFamily.InterNetwork ? AddressPlan.PlaceholderRange4 : AddressPlan.PlaceholderRange6));
                 var count = cluster.Pods.Count(p => p.IPs.Count == 0);
-                w.Append(CultureInfo.InvariantCulture, $"# {count} pods have no IP: they use placeholders from {ranges}, which no ipBlock matches.\n");
+                w.Append(CultureInfo.InvariantCulture, $"# {Count(count, "pod")} without an IP: placeholders from {ranges}, which no ipBlock matches.\n");
             }
 
             w.Append("# Load: nft -f FILE (replaces the table). Inspect: nft list table inet netpol. Find a policy: nft list ruleset | grep NAME\n");
@@ -398,6 +424,9 @@ public static class NftablesCompiler
     }
 
     private static string Describe(PortSet ports) => ports.ToString();
+
+    private static string Count(int n, string one, string? many = null) =>
+        n == 1 ? $"1 {one}" : $"{n.ToString(CultureInfo.InvariantCulture)} {many ?? one + "s"}";
 
     private static string Ip(AddressFamily family) => family == AddressFamily.InterNetwork ? "ip" : "ip6";
 
