@@ -49,6 +49,8 @@ public static class NftablesCompiler
         private readonly Dictionary<(Pod, Direction), string> _podChains = [];
         private readonly HashSet<(Direction, IPAddress)> _dispatched = [];
         private readonly Dictionary<(string?, LabelSelector?, LabelSelector?), List<Pod>> _selectorMatches = [];
+        private Dictionary<(string, string), List<Namespace>>? _namespacesByLabel;
+        private Dictionary<AddressFamily, (UInt128 Key, Pod Pod)[]>? _podsByAddress;
         private readonly Dictionary<Direction, List<(IPAddress Address, string Chain)>> _dispatch = new()
         {
             [Direction.Ingress] = [],
@@ -166,7 +168,7 @@ public static class NftablesCompiler
                 ? (onlyPod is null ? cluster.PodsIn(policy.Namespace) : [onlyPod]).Where(p => Semantics.Selects(policy, p, Direction.Ingress))
                 : peer is null ? cluster.Pods
                 : peer.IPBlock is null ? SelectorMatches(policy, peer)
-                : cluster.Pods.Where(p => Semantics.PeerMatches(policy, peer, Endpoint.ForPod(p), cluster));
+                : PodsInside(peer.IPBlock.Cidr).Where(p => Semantics.PeerMatches(policy, peer, Endpoint.ForPod(p), cluster));
             var groups = destinations
                 .Select(pod => (Pod: pod, Ports: named.Aggregate(PortSet.Empty, (s, port) => s.Union(Semantics.PortsOf(port, Endpoint.ForPod(pod))))))
                 .Where(x => !x.Ports.IsEmpty)
@@ -252,11 +254,87 @@ public static class NftablesCompiler
 
             var candidates = peer.NamespaceSelector is null
                 ? cluster.PodsIn(policy.Namespace)
-                : cluster.Namespaces.Where(n => peer.NamespaceSelector.Matches(n.Labels)).SelectMany(n => cluster.PodsIn(n.Name));
+                : NamespacesMatching(peer.NamespaceSelector).SelectMany(n => cluster.PodsIn(n.Name));
             var pods = candidates.Where(p => Semantics.PeerMatches(policy, peer, Endpoint.ForPod(p), cluster))
                 .OrderBy(p => p.Namespace, StringComparer.Ordinal).ThenBy(p => p.Name, StringComparer.Ordinal).ToList();
             _selectorMatches[key] = pods;
             return pods;
+        }
+
+        /// <summary>Namespaces a selector matches, looked up by one of its <c>In</c> requirements when it has one.</summary>
+        private IEnumerable<Namespace> NamespacesMatching(LabelSelector selector)
+        {
+            if (_namespacesByLabel is null)
+            {
+                _namespacesByLabel = [];
+                foreach (var ns in cluster.Namespaces)
+                {
+                    foreach (var label in ns.Labels)
+                    {
+                        if (!_namespacesByLabel.TryGetValue((label.Key, label.Value), out var list))
+                        {
+                            _namespacesByLabel[(label.Key, label.Value)] = list = [];
+                        }
+
+                        list.Add(ns);
+                    }
+                }
+            }
+
+            var lookup = selector.Requirements.FirstOrDefault(r => r.Operator == SelectorOperator.In);
+            var candidates = lookup is null
+                ? cluster.Namespaces
+                : lookup.Values.Distinct().SelectMany(v => _namespacesByLabel.GetValueOrDefault((lookup.Key, v)) ?? []);
+            return candidates.Where(n => selector.Matches(n.Labels));
+        }
+
+        /// <summary>Pods with an address inside the CIDR (real addresses only), found by binary search.</summary>
+        private IEnumerable<Pod> PodsInside(IPNetwork cidr)
+        {
+            _podsByAddress ??= cluster.Pods.SelectMany(p => p.IPs.Select(a => (Family: a.AddressFamily, Key: Key(a), Pod: p)))
+                .GroupBy(x => x.Family)
+                .ToDictionary(g => g.Key, g => g.Select(x => (x.Key, x.Pod)).OrderBy(x => x.Key).ToArray());
+            if (!_podsByAddress.TryGetValue(cidr.BaseAddress.AddressFamily, out var sorted))
+            {
+                return [];
+            }
+
+            var first = Key(cidr.BaseAddress);
+            var hostBits = (cidr.BaseAddress.AddressFamily == AddressFamily.InterNetwork ? 32 : 128) - cidr.PrefixLength;
+            var last = first + (hostBits == 128 ? UInt128.MaxValue : (UInt128.One << hostBits) - 1);
+            var lo = 0;
+            var hi = sorted.Length;
+            while (lo < hi)
+            {
+                var mid = (lo + hi) / 2;
+                if (sorted[mid].Key < first)
+                {
+                    lo = mid + 1;
+                }
+                else
+                {
+                    hi = mid;
+                }
+            }
+
+            var result = new List<Pod>();
+            for (var i = lo; i < sorted.Length && sorted[i].Key <= last; i++)
+            {
+                result.Add(sorted[i].Pod);
+            }
+
+            return result.Distinct().OrderBy(p => p.Namespace, StringComparer.Ordinal).ThenBy(p => p.Name, StringComparer.Ordinal);
+        }
+
+        private static UInt128 Key(IPAddress address)
+        {
+            var value = UInt128.Zero;
+            foreach (var b in address.GetAddressBytes())
+            {
+                value = (value << 8) | b;
+            }
+
+            return value;
         }
 
         private static List<Condition> AddressConditions(string field, IReadOnlyList<IPAddress> addresses)
