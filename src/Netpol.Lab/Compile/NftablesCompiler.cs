@@ -50,6 +50,7 @@ public static class NftablesCompiler
         private readonly HashSet<(Direction, IPAddress)> _dispatched = [];
         private readonly Dictionary<(string?, LabelSelector?, LabelSelector?), List<Pod>> _selectorMatches = [];
         private Dictionary<(string, string), List<Namespace>>? _namespacesByLabel;
+        private readonly Dictionary<string, List<Pod>> _podsInBlock = new(StringComparer.Ordinal);
         private Dictionary<AddressFamily, (UInt128 Key, Pod Pod)[]>? _podsByAddress;
         private readonly Dictionary<Direction, List<(IPAddress Address, string Chain)>> _dispatch = new()
         {
@@ -168,7 +169,7 @@ public static class NftablesCompiler
                 ? (onlyPod is null ? cluster.PodsIn(policy.Namespace) : [onlyPod]).Where(p => Semantics.Selects(policy, p, Direction.Ingress))
                 : peer is null ? cluster.Pods
                 : peer.IPBlock is null ? SelectorMatches(policy, peer)
-                : PodsInside(peer.IPBlock.Cidr).Where(p => Semantics.PeerMatches(policy, peer, Endpoint.ForPod(p), cluster));
+                : PodsInside(peer.IPBlock);
             var groups = destinations
                 .Select(pod => (Pod: pod, Ports: named.Aggregate(PortSet.Empty, (s, port) => s.Union(Semantics.PortsOf(port, Endpoint.ForPod(pod))))))
                 .Where(x => !x.Ports.IsEmpty)
@@ -288,20 +289,65 @@ public static class NftablesCompiler
             return candidates.Where(n => selector.Matches(n.Labels));
         }
 
-        /// <summary>Pods with an address inside the CIDR (real addresses only), found by binary search.</summary>
-        private IEnumerable<Pod> PodsInside(IPNetwork cidr)
+        /// <summary>
+        /// Pods with a (real) address an ipBlock matches: binary search over the sorted pod addresses, one slice per
+        /// part of the CIDR outside its except ranges; computed once per distinct block.
+        /// </summary>
+        private List<Pod> PodsInside(IPBlock block)
         {
+            var cacheKey = block.ToString();
+            if (_podsInBlock.TryGetValue(cacheKey, out var cached))
+            {
+                return cached;
+            }
+
             _podsByAddress ??= cluster.Pods.SelectMany(p => p.IPs.Select(a => (Family: a.AddressFamily, Key: Key(a), Pod: p)))
                 .GroupBy(x => x.Family)
                 .ToDictionary(g => g.Key, g => g.Select(x => (x.Key, x.Pod)).OrderBy(x => x.Key).ToArray());
-            if (!_podsByAddress.TryGetValue(cidr.BaseAddress.AddressFamily, out var sorted))
+            var result = new List<Pod>();
+            if (_podsByAddress.TryGetValue(block.Cidr.BaseAddress.AddressFamily, out var sorted))
             {
-                return [];
+                var parts = new List<(UInt128 First, UInt128 Last)> { Bounds(block.Cidr) };
+                foreach (var (ef, el) in block.Except.Select(Bounds))
+                {
+                    parts = parts.SelectMany(p => Subtract(p, ef, el)).ToList();
+                }
+
+                foreach (var (first, last) in parts)
+                {
+                    for (var i = LowerBound(sorted, first); i < sorted.Length && sorted[i].Key <= last; i++)
+                    {
+                        result.Add(sorted[i].Pod);
+                    }
+                }
             }
 
-            var first = Key(cidr.BaseAddress);
-            var hostBits = (cidr.BaseAddress.AddressFamily == AddressFamily.InterNetwork ? 32 : 128) - cidr.PrefixLength;
-            var last = first + (hostBits == 128 ? UInt128.MaxValue : (UInt128.One << hostBits) - 1);
+            result = [.. result.Distinct().OrderBy(p => p.Namespace, StringComparer.Ordinal).ThenBy(p => p.Name, StringComparer.Ordinal)];
+            _podsInBlock[cacheKey] = result;
+            return result;
+        }
+
+        private static IEnumerable<(UInt128 First, UInt128 Last)> Subtract((UInt128 First, UInt128 Last) part, UInt128 first, UInt128 last)
+        {
+            if (last < part.First || first > part.Last)
+            {
+                yield return part;
+                yield break;
+            }
+
+            if (first > part.First)
+            {
+                yield return (part.First, first - 1);
+            }
+
+            if (last < part.Last)
+            {
+                yield return (last + 1, part.Last);
+            }
+        }
+
+        private static int LowerBound((UInt128 Key, Pod Pod)[] sorted, UInt128 first)
+        {
             var lo = 0;
             var hi = sorted.Length;
             while (lo < hi)
@@ -317,13 +363,14 @@ public static class NftablesCompiler
                 }
             }
 
-            var result = new List<Pod>();
-            for (var i = lo; i < sorted.Length && sorted[i].Key <= last; i++)
-            {
-                result.Add(sorted[i].Pod);
-            }
+            return lo;
+        }
 
-            return result.Distinct().OrderBy(p => p.Namespace, StringComparer.Ordinal).ThenBy(p => p.Name, StringComparer.Ordinal);
+        private static (UInt128 First, UInt128 Last) Bounds(IPNetwork cidr)
+        {
+            var first = Key(cidr.BaseAddress);
+            var hostBits = (cidr.BaseAddress.AddressFamily == AddressFamily.InterNetwork ? 32 : 128) - cidr.PrefixLength;
+            return (first, first + (hostBits == 128 ? UInt128.MaxValue : (UInt128.One << hostBits) - 1));
         }
 
         private static UInt128 Key(IPAddress address)
