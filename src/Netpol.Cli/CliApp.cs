@@ -23,6 +23,8 @@ internal static class CliApp
             CheckCommand.Create(ctx),
             TestCommand.Create(ctx),
             MatrixCommand.Create(ctx),
+            GraphCommand.Create(ctx),
+            ReportCommand.Create(ctx),
             LintCommand.Create(ctx),
             CoverageCommand.Create(ctx),
             DescribeCommand.Create(ctx),

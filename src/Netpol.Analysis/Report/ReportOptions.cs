@@ -1,0 +1,14 @@
+namespace Netpol.Analysis.Report;
+
+/// <summary>What <c>netpol report</c> puts into the page.</summary>
+public sealed record ReportOptions
+{
+    /// <summary>Above this many workloads the page opens on namespaces (or teams) and expands them on click.</summary>
+    public int AggregateAbove { get; init; } = 300;
+
+    /// <summary>Explain at most this many edges the way <c>netpol check</c> does (the first port of each); the rest say which command explains them.</summary>
+    public int MaxExplanations { get; init; } = 3000;
+
+    /// <summary>The page's title.</summary>
+    public string Title { get; init; } = "netpol report";
+}
