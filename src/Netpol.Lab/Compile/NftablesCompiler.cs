@@ -50,6 +50,7 @@ public static class NftablesCompiler
         private readonly HashSet<(Direction, IPAddress)> _dispatched = [];
         private readonly Dictionary<(string?, LabelSelector?, LabelSelector?), List<Pod>> _selectorMatches = [];
         private Dictionary<(string, string), List<Namespace>>? _namespacesByLabel;
+        private Dictionary<string, List<Pod>>? _podsByPortName;
         private readonly Dictionary<string, List<Pod>> _podsInBlock = new(StringComparer.Ordinal);
         private Dictionary<AddressFamily, (UInt128 Key, Pod Pod)[]>? _podsByAddress;
         private readonly Dictionary<Direction, List<(IPAddress Address, string Chain)>> _dispatch = new()
@@ -167,7 +168,7 @@ public static class NftablesCompiler
         {
             IEnumerable<Pod> destinations = direction == Direction.Ingress
                 ? (onlyPod is null ? cluster.PodsIn(policy.Namespace) : [onlyPod]).Where(p => Semantics.Selects(policy, p, Direction.Ingress))
-                : peer is null ? cluster.Pods
+                : peer is null ? PodsDeclaring(named)
                 : peer.IPBlock is null ? SelectorMatches(policy, peer)
                 : PodsInside(peer.IPBlock);
             var groups = destinations
@@ -260,6 +261,19 @@ public static class NftablesCompiler
                 .OrderBy(p => p.Namespace, StringComparer.Ordinal).ThenBy(p => p.Name, StringComparer.Ordinal).ToList();
             _selectorMatches[key] = pods;
             return pods;
+        }
+
+        /// <summary>The pods that declare a container port with one of the names (the only ones a named port can reach).</summary>
+        private IEnumerable<Pod> PodsDeclaring(List<PolicyPort> named)
+        {
+            _podsByPortName ??= cluster.Pods
+                .SelectMany(p => p.Ports.Where(c => c.Name is not null).Select(c => (Name: c.Name!, Pod: p)))
+                .GroupBy(x => x.Name, StringComparer.Ordinal)
+                .ToDictionary(g => g.Key, g => g.Select(x => x.Pod).Distinct().ToList(), StringComparer.Ordinal);
+            return named.Select(p => p.Name!).Distinct(StringComparer.Ordinal)
+                .SelectMany(n => _podsByPortName.GetValueOrDefault(n) ?? [])
+                .Distinct()
+                .OrderBy(p => p.Namespace, StringComparer.Ordinal).ThenBy(p => p.Name, StringComparer.Ordinal);
         }
 
         /// <summary>Namespaces a selector matches, looked up by one of its <c>In</c> requirements when it has one.</summary>
