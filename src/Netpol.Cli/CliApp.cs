@@ -12,9 +12,12 @@ internal static class CliApp
     public static string Version =>
         (typeof(CliApp).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion ?? "unknown").Split('+')[0];
 
-    public static int Run(string[] args, TextWriter stdout, TextWriter stderr, Func<Stream>? stdin = null, bool color = false)
+    public static int Run(string[] args, TextWriter stdout, TextWriter stderr, Func<Stream>? stdin = null, bool color = false) =>
+        Run(args, new CliContext(stdout, stderr, stdin, color));
+
+    public static int Run(string[] args, CliContext ctx)
     {
-        var ctx = new CliContext(stdout, stderr, stdin, color);
+        var (stdout, stderr) = (ctx.Out, ctx.Error);
         var debug = new Option<bool>("--debug") { Description = "Show stack traces of unexpected errors.", Recursive = true };
         var root = new RootCommand("netpol: understand, test and prove Kubernetes NetworkPolicy before it reaches a cluster.")
         {
@@ -33,7 +36,9 @@ internal static class CliApp
             GenerateCommand.Create(ctx),
             CompileCommand.Create(ctx),
             LabCommand.Create(ctx),
+            SnapshotCommand.Create(ctx),
             ExamplesCommand.Create(ctx),
+            CompletionCommand.Create(ctx),
             VersionCommand(ctx),
         };
         var parse = root.Parse(args);

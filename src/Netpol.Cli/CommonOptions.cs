@@ -4,6 +4,8 @@ using Netpol.Core;
 using Netpol.Core.Diagnostics;
 using Netpol.Core.Engine;
 using Netpol.Core.Model;
+using Netpol.LiveCluster.Reading;
+using Netpol.LiveCluster.Snapshots;
 using Netpol.Manifests.Loading;
 
 namespace Netpol.Cli;
@@ -13,10 +15,10 @@ internal static class CommonOptions
 {
     public static Option<string[]> Files() => new("--filename", "-f", "--file")
     {
-        Description = "Manifests: a file, a directory (recursive .yaml/.yml/.json), '-' for stdin, example:NAME, or git:REV:PATH (a file or directory at a git revision). Repeatable.",
+        Description = "Manifests: a file, a directory (recursive .yaml/.yml/.json), '-' for stdin, example:NAME, or git:REV:PATH (a file or directory at a git revision). Repeatable. Without -f: the live cluster (--kubeconfig).",
         AllowMultipleArgumentsPerToken = false,
         Arity = ArgumentArity.OneOrMore,
-        Required = true,
+        Required = false,
         HelpName = "PATH",
     };
 
@@ -42,6 +44,47 @@ internal static class CommonOptions
     /// no analysis output may be printed from input that is partly invalid.
     /// </summary>
     public static LoadResult? Load(CliContext ctx, string[] files, bool strict) => LoadAll(ctx, [files], strict)?[0];
+
+    /// <summary>
+    /// Loads the manifests given with <c>-f</c>, or without <c>-f</c> reads the live cluster that the cluster options
+    /// (or kubectl's defaults) name; either way every diagnostic is printed and null returned when any is an error.
+    /// </summary>
+    public static LoadResult? Load(CliContext ctx, string[]? files, bool strict, ParseResult parse, ClusterOptions cluster, IEnumerable<string>? extraNamespaces = null)
+    {
+        ArgumentNullException.ThrowIfNull(cluster);
+        if (files is { Length: > 0 })
+        {
+            if (cluster.AnyGiven(parse))
+            {
+                throw new NetpolException("-f reads manifests, --kubeconfig/--context/-A/--request-timeout read a live cluster: give one or the other");
+            }
+
+            return Load(ctx, files, strict);
+        }
+
+        var snapshot = ReadCluster(ctx, cluster.Source(parse, ctx, extraNamespaces));
+        var result = SnapshotLoader.Load(snapshot, new LoadOptions { Strict = strict });
+        return Report(ctx, [result]) ? result : null;
+    }
+
+    /// <summary>Reads a live cluster, with progress on standard error.</summary>
+    public static ClusterSnapshot ReadCluster(CliContext ctx, ClusterSourceOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        var progress = new ClusterProgress(ctx.Error, ctx.ErrorIsTerminal);
+        using var connection = ClusterConnection.Open(options);
+        try
+        {
+            var snapshot = Task.Run(() => ClusterReader.ReadAsync(connection, options with { Progress = progress.Report })).GetAwaiter().GetResult();
+            progress.Done(snapshot.Context, snapshot.Objects.Count);
+            return snapshot;
+        }
+        catch (NetpolException)
+        {
+            progress.Done(connection.Context, null);
+            throw;
+        }
+    }
 
     /// <summary>
     /// Loads several independent sets of manifests (the sides of a diff) side by side, prints every diagnostic of
@@ -72,6 +115,12 @@ internal static class CommonOptions
             }
         }
 
+        return Report(ctx, results) ? results : null;
+    }
+
+    /// <summary>Prints every diagnostic of every result, in order; false (after a count line) when any is an error.</summary>
+    private static bool Report(CliContext ctx, IReadOnlyList<LoadResult> results)
+    {
         var errors = 0;
         foreach (var result in results)
         {
@@ -86,10 +135,10 @@ internal static class CommonOptions
         if (errors > 0)
         {
             ctx.Error.WriteLine($"{errors} error{(errors == 1 ? string.Empty : "s")}: nothing was analysed");
-            return null;
+            return false;
         }
 
-        return results;
+        return true;
     }
 
     /// <summary>Reads <c>80</c>, <c>80/TCP</c>, <c>53/udp</c>.</summary>

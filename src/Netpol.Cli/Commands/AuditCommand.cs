@@ -22,12 +22,13 @@ internal static class AuditCommand
         {
             files, strict, flows, output,
         };
+        var cluster = ClusterOptions.AddTo(command);
         command.SetAction(parse =>
         {
             var flowFiles = parse.GetValue(flows)!;
-            var manifestFiles = parse.GetValue(files)!;
+            var manifestFiles = parse.GetValue(files) ?? [];
             CommonOptions.StdinOnce(manifestFiles, flowFiles);
-            var loaded = CommonOptions.Load(ctx, manifestFiles, parse.GetValue(strict));
+            var loaded = CommonOptions.Load(ctx, manifestFiles, parse.GetValue(strict), parse, cluster);
             if (loaded is null)
             {
                 return ExitCodes.BadInput;

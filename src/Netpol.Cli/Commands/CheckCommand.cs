@@ -21,9 +21,14 @@ internal static class CheckCommand
         {
             files, strict, from, to, port, protocol, output,
         };
+        var cluster = ClusterOptions.AddTo(command);
         command.SetAction(parse =>
         {
-            var loaded = CommonOptions.Load(ctx, parse.GetValue(files)!, parse.GetValue(strict));
+            // With a cluster, the endpoints' namespaces are read as well as -n (or the context's namespace).
+            var endpointNamespaces = new[] { parse.GetValue(from)!, parse.GetValue(to)! }
+                .Where(e => e.Contains('/', StringComparison.Ordinal))
+                .Select(e => e[..e.IndexOf('/', StringComparison.Ordinal)]);
+            var loaded = CommonOptions.Load(ctx, parse.GetValue(files), parse.GetValue(strict), parse, cluster, endpointNamespaces);
             if (loaded is null)
             {
                 return ExitCodes.BadInput;

@@ -23,9 +23,10 @@ internal static class CompileCommand
         {
             files, strict, target, pod, output,
         };
+        var live = ClusterOptions.AddTo(command);
         command.SetAction(parse =>
         {
-            var loaded = CommonOptions.Load(ctx, parse.GetValue(files)!, parse.GetValue(strict));
+            var loaded = CommonOptions.Load(ctx, parse.GetValue(files), parse.GetValue(strict), parse, live);
             if (loaded is null)
             {
                 return ExitCodes.BadInput;

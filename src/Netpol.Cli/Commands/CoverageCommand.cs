@@ -27,9 +27,10 @@ internal static class CoverageCommand
         {
             files, strict, namespaces, by, minIngress, minEgress, output,
         };
+        var cluster = ClusterOptions.AddTo(command, namespaces);
         command.SetAction(parse =>
         {
-            var loaded = CommonOptions.Load(ctx, parse.GetValue(files)!, parse.GetValue(strict));
+            var loaded = CommonOptions.Load(ctx, parse.GetValue(files), parse.GetValue(strict), parse, cluster);
             if (loaded is null)
             {
                 return ExitCodes.BadInput;

@@ -43,9 +43,14 @@ internal static class DescribeCommand
             command.Aliases.Add(alias);
         }
 
+        var cluster = ClusterOptions.AddTo(command);
         command.SetAction(parse =>
         {
-            var loaded = CommonOptions.Load(ctx, parse.GetValue(files)!, parse.GetValue(strict));
+            // With a cluster, the namespace the name starts with (or names; a bare pod or policy name is in
+            // "default") is read as well as -n.
+            var named = parse.GetValue(target)!;
+            var ns = name == "namespace" ? named : named.Contains('/', StringComparison.Ordinal) ? named[..named.IndexOf('/', StringComparison.Ordinal)] : "default";
+            var loaded = CommonOptions.Load(ctx, parse.GetValue(files), parse.GetValue(strict), parse, cluster, [ns]);
             if (loaded is null)
             {
                 return ExitCodes.BadInput;

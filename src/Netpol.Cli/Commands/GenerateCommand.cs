@@ -28,6 +28,7 @@ internal static class GenerateCommand
         {
             files, strict, flows, by, prefix, tests, output,
         };
+        var clusterOptions = ClusterOptions.AddTo(command);
         command.SetAction(parse =>
         {
             var cidrPrefix = parse.GetValue(prefix);
@@ -37,9 +38,9 @@ internal static class GenerateCommand
             }
 
             var flowFiles = parse.GetValue(flows)!;
-            var manifestFiles = parse.GetValue(files)!;
+            var manifestFiles = parse.GetValue(files) ?? [];
             CommonOptions.StdinOnce(manifestFiles, flowFiles);
-            var loaded = CommonOptions.Load(ctx, manifestFiles, parse.GetValue(strict));
+            var loaded = CommonOptions.Load(ctx, manifestFiles, parse.GetValue(strict), parse, clusterOptions);
             if (loaded is null)
             {
                 return ExitCodes.BadInput;

@@ -26,9 +26,10 @@ internal static class GraphCommand
         {
             files, strict, by, namespaces, ports, showDenied, showOpen, width, output,
         };
+        var live = ClusterOptions.AddTo(command, namespaces);
         command.SetAction(parse =>
         {
-            var loaded = CommonOptions.Load(ctx, parse.GetValue(files)!, parse.GetValue(strict));
+            var loaded = CommonOptions.Load(ctx, parse.GetValue(files), parse.GetValue(strict), parse, live);
             if (loaded is null)
             {
                 return ExitCodes.BadInput;

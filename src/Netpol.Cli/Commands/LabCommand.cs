@@ -70,12 +70,17 @@ internal static class LabCommand
             {
                 command.Options.Add(Timeout);
             }
+
+            Live = ClusterOptions.AddTo(command, Namespaces);
         }
+
+        /// <summary>The live-cluster options (used when no -f is given).</summary>
+        public ClusterOptions? Live { get; private set; }
 
         /// <summary>Loads the input and plans the lab; null after printing the load errors.</summary>
         public (LabPlan Plan, MatrixOptions Options)? Plan(CliContext ctx, ParseResult parse)
         {
-            var loaded = CommonOptions.Load(ctx, parse.GetValue(Files)!, parse.GetValue(Strict));
+            var loaded = CommonOptions.Load(ctx, parse.GetValue(Files), parse.GetValue(Strict), parse, Live!);
             if (loaded is null)
             {
                 return null;
@@ -263,12 +268,13 @@ internal static class LabCommand
         {
             specs, files, strict, output, timeout,
         };
+        var live = ClusterOptions.AddTo(command);
         command.SetAction(async (parse, cancel) =>
         {
             Require();
             var read = parse.GetValue(specs)!.Select(TestSpecReader.Read).ToList();
             var problems = read.SelectMany(f => f.Diagnostics).ToList();
-            var loaded = CommonOptions.Load(ctx, parse.GetValue(files)!, parse.GetValue(strict));
+            var loaded = CommonOptions.Load(ctx, parse.GetValue(files), parse.GetValue(strict), parse, live);
             if (loaded is null)
             {
                 Report(ctx, problems);

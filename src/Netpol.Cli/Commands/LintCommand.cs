@@ -19,7 +19,6 @@ internal static class LintCommand
     public static Command Create(CliContext ctx)
     {
         var files = CommonOptions.Files();
-        files.Required = false;
         var strict = CommonOptions.Strict();
         var output = CommonOptions.Output("Output format.", "text", "text", "json", "sarif");
         var failOn = new Option<string?>("--fail-on") { Description = "Exit 1 when a finding is at least this severe (default: error).", HelpName = "error|warning|info" };
@@ -36,6 +35,7 @@ internal static class LintCommand
         {
             files, strict, output, failOn, config, dnsIPs, podCidrs, disable, enable, listRules, timings, namespaces,
         };
+        var cluster = ClusterOptions.AddTo(command, namespaces);
         command.SetAction(parse =>
         {
             if (parse.GetValue(listRules))
@@ -49,14 +49,8 @@ internal static class LintCommand
             }
 
             var sources = parse.GetValue(files) ?? [];
-            if (sources.Length == 0)
-            {
-                ctx.Error.WriteLine("netpol lint: give the manifests with -f FILE|DIR|example:NAME (see 'netpol lint --help')");
-                return ExitCodes.BadInput;
-            }
-
             var settings = Settings(ctx, parse.GetValue(config), out var configErrors);
-            var loaded = CommonOptions.Load(ctx, sources, parse.GetValue(strict));
+            var loaded = CommonOptions.Load(ctx, sources, parse.GetValue(strict), parse, cluster);
             if (loaded is null || configErrors > 0)
             {
                 if (loaded is not null)

@@ -27,9 +27,10 @@ internal static class MatrixCommand
         {
             files, strict, ports, protocols, namespaces, by, externals, engine, output,
         };
+        var cluster = ClusterOptions.AddTo(command, namespaces);
         command.SetAction(parse =>
         {
-            var loaded = CommonOptions.Load(ctx, parse.GetValue(files)!, parse.GetValue(strict));
+            var loaded = CommonOptions.Load(ctx, parse.GetValue(files), parse.GetValue(strict), parse, cluster);
             if (loaded is null)
             {
                 return ExitCodes.BadInput;

@@ -22,6 +22,7 @@ internal static class ReportCommand
         {
             files, strict, output, aggregate, title,
         };
+        var live = ClusterOptions.AddTo(command);
         command.SetAction(parse =>
         {
             if (!ReportHtmlRenderer.IsAvailable)
@@ -30,7 +31,7 @@ internal static class ReportCommand
                 return ExitCodes.BadInput;
             }
 
-            var loaded = CommonOptions.Load(ctx, parse.GetValue(files)!, parse.GetValue(strict));
+            var loaded = CommonOptions.Load(ctx, parse.GetValue(files), parse.GetValue(strict), parse, live);
             if (loaded is null)
             {
                 return ExitCodes.BadInput;

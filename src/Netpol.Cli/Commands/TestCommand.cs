@@ -29,12 +29,13 @@ internal static class TestCommand
         {
             specs, files, strict, output,
         };
+        var cluster = ClusterOptions.AddTo(command);
         command.SetAction(parse =>
         {
             // Every spec is read before anything is judged, so that one run reports every problem of every file.
             var read = parse.GetValue(specs)!.Select(TestSpecReader.Read).ToList();
             var problems = read.SelectMany(f => f.Diagnostics).ToList();
-            var loaded = CommonOptions.Load(ctx, parse.GetValue(files)!, parse.GetValue(strict));
+            var loaded = CommonOptions.Load(ctx, parse.GetValue(files), parse.GetValue(strict), parse, cluster);
             if (loaded is null)
             {
                 Report(ctx, problems);

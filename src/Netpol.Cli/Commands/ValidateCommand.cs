@@ -14,9 +14,10 @@ internal static class ValidateCommand
             files,
             strict,
         };
+        var cluster = ClusterOptions.AddTo(command);
         command.SetAction(parse =>
         {
-            var result = CommonOptions.Load(ctx, parse.GetValue(files)!, parse.GetValue(strict));
+            var result = CommonOptions.Load(ctx, parse.GetValue(files), parse.GetValue(strict), parse, cluster);
             if (result is null)
             {
                 return ExitCodes.BadInput;

@@ -43,6 +43,27 @@ public static class ManifestLoader
         return new LoadResult(new Cluster(decoder.Namespaces, decoder.Pods, decoder.Policies, decoder.Services), diagnostics);
     }
 
+    /// <summary>
+    /// Loads JSON documents that did not come from files, such as objects read from an API server: each is parsed,
+    /// validated and decoded exactly like a manifest, and its diagnostics name it by <c>Name</c> (for example
+    /// <c>cluster:shop/pod/web-1</c>).
+    /// </summary>
+    public static LoadResult LoadJson(IEnumerable<(string Name, byte[] Json)> documents, LoadOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(documents);
+        options ??= new LoadOptions();
+        var diagnostics = new List<Diagnostic>();
+        var decoder = new ManifestDecoder(diagnostics, options.Strict);
+        foreach (var (name, json) in documents)
+        {
+            var result = new ParseResult();
+            JsonReader.Read(name, json, result, decoder.Decode);
+            diagnostics.AddRange(result.Errors);
+        }
+
+        return new LoadResult(new Cluster(decoder.Namespaces, decoder.Pods, decoder.Policies, decoder.Services), diagnostics);
+    }
+
     private static void LoadSource(string source, LoadOptions options, ManifestDecoder decoder, List<Diagnostic> diagnostics)
     {
         if (source == "-")
