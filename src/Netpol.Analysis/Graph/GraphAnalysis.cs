@@ -452,11 +452,18 @@ public static class GraphAnalysis
                 }
             }
 
+            // Only the namespaces a node already talks to can hold an expected edge: look there, not at every pair.
+            var byNamespace = _nodes.Values.Where(n => n.Namespace is not null).GroupBy(n => n.Namespace!, StringComparer.Ordinal)
+                .ToDictionary(g => g.Key, g => g.ToList(), StringComparer.Ordinal);
+            var namespacesOf = talksTo.GroupBy(t => t.Item1).ToDictionary(g => g.Key, g => g.Select(t => t.Item2).ToList());
             foreach (var from in _nodes.Values.Where(n => n.Namespace is not null && n.Kind is GraphNodeKind.Workload or GraphNodeKind.Pod).OrderBy(n => n.Id, StringComparer.Ordinal))
             {
-                foreach (var to in _nodes.Values.Where(n => n.Namespace is not null).OrderBy(n => n.Id, StringComparer.Ordinal))
+                var targets = namespacesOf.TryGetValue(from, out var names)
+                    ? names.SelectMany(n => byNamespace.GetValueOrDefault(n) ?? []).OrderBy(n => n.Id, StringComparer.Ordinal)
+                    : Enumerable.Empty<NodeDraft>();
+                foreach (var to in targets)
                 {
-                    if (ReferenceEquals(from, to) || reached.Contains((from, to)) || !talksTo.Contains((from, to.Namespace!)))
+                    if (ReferenceEquals(from, to) || reached.Contains((from, to)))
                     {
                         continue;
                     }
