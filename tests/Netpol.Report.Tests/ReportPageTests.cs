@@ -103,6 +103,33 @@ public sealed class ReportPageTests(ReportBrowser browser) : IClassFixture<Repor
     }
 
     [SkippableFact]
+    public async Task Matrix_tab_shows_the_grid_with_every_node_and_the_allowed_pairs()
+    {
+        ReportBrowser.RequireBrowser();
+        var (page, errors) = await browser.OpenAsync(ReportBrowser.WriteReport(Example));
+
+        await page.ClickAsync("#tab-matrix");
+        var rows = await page.EvaluateAsync<int>("() => document.querySelectorAll('#matrix-grid tr').length - 1");
+        var nodes = await page.EvaluateAsync<int>("() => netpol.data.nodes.length");
+        Assert.Equal(nodes, rows);
+        Assert.Equal("allowed", await Cell(page, "ecommerce/deploy/api", "ecommerce/sts/postgres"));
+        Assert.Equal("denied", await Cell(page, "ecommerce/deploy/web", "ecommerce/sts/postgres"));
+        Assert.Equal("none", await Cell(page, "ecommerce/deploy/redis", "monitoring/deploy/prometheus"));
+        Assert.Contains("5432/TCP", await page.GetAttributeAsync("#matrix-grid td[data-from='ecommerce/deploy/api'][data-to='ecommerce/sts/postgres']", "title"), StringComparison.Ordinal);
+
+        // The graph's namespace filter narrows the grid too.
+        await page.ClickAsync("#tab-graph");
+        await page.SelectOptionAsync("#filter-ns", "monitoring");
+        await page.ClickAsync("#tab-matrix");
+        Assert.Equal(1, await page.EvaluateAsync<int>("() => document.querySelectorAll('#matrix-grid tr').length - 1"));
+        Assert.Empty(errors);
+        await page.CloseAsync();
+    }
+
+    private static Task<string?> Cell(IPage page, string from, string to) =>
+        page.GetAttributeAsync($"#matrix-grid td[data-from='{from}'][data-to='{to}']", "data-kind");
+
+    [SkippableFact]
     public async Task A_large_cluster_opens_on_namespaces_and_expands_on_click()
     {
         ReportBrowser.RequireBrowser();

@@ -96,8 +96,8 @@
       return (!filters.proto || r[0] === filters.proto) && (!port || (r[1] <= port && port <= r[2]));
     });
   }
-  function edgeShown(e) {
-    if (e.k === 'open' && !filters.open) { return false; }
+  function edgeShown(e, allOpen) {
+    if (e.k === 'open' && !filters.open && !allOpen) { return false; }
     if (e.k === 'denied' && !filters.denied) { return false; }
     if (filters.ns && nodes[e.s].ns !== filters.ns && nodes[e.t].ns !== filters.ns) { return false; }
     return portMatches(e);
@@ -305,6 +305,10 @@
   mBar.appendChild(mFilter);
   mBar.appendChild(el('span', { 'class': 'muted' }, 'One row per flow between workloads (the connectivity matrix without its empty cells); the graph filters apply too.'));
   m.appendChild(mBar);
+  // Small clusters also get the grid people know from netpol matrix: sources down, destinations across.
+  var GRID_MAX = 40;
+  var mGrid = el('div', { id: 'matrix-grid-box' });
+  m.appendChild(mGrid);
   var mTable = el('table', { id: 'matrix' });
   m.appendChild(mTable);
   var mPager = el('div', { 'class': 'pager' });
@@ -312,7 +316,42 @@
   var mSort = { col: 0, dir: 1 }, mPage = 0, PAGE = 100;
   var mCols = [['from', function (e) { return title(e.s); }], ['to', function (e) { return title(e.t); }], ['ports', function (e) { return e.p; }], ['verdict', function (e) { return e.k + (e.partial ? ' (some pods)' : ''); }]];
   mFilter.addEventListener('input', function () { mPage = 0; renderMatrix(); });
+  function renderGrid() {
+    mGrid.replaceChildren();
+    var shown = nodes.map(function (n, i) { return i; }).filter(nodeShown);
+    if (shown.length > GRID_MAX) {
+      mGrid.appendChild(el('p', { 'class': 'muted' }, shown.length + ' nodes: too many for a grid, so only the table below (filter by namespace to get a grid).'));
+      return;
+    }
+
+    var cell = new Map();
+    edges.forEach(function (e) {
+      // Every-port flows between ends no policy isolates are hidden in the graph by default, never in the grid.
+      if (edgeShown(e, true)) { cell.set(e.s + '>' + e.t, e); }
+    });
+    var grid = el('table', { id: 'matrix-grid', 'class': 'grid' });
+    var head = el('tr');
+    head.appendChild(el('th', {}, ''));
+    shown.forEach(function (j, c) { head.appendChild(el('th', { title: title(j) }, String(c + 1))); });
+    grid.appendChild(head);
+    shown.forEach(function (i, r) {
+      var tr = el('tr');
+      tr.appendChild(el('th', { 'class': 'row' }, (r + 1) + ' ' + title(i)));
+      shown.forEach(function (j) {
+        var e = cell.get(i + '>' + j);
+        var kind = e ? e.k : 'none';
+        var mark = i === j ? '·' : !e ? '' : e.k === 'denied' ? '✗' : e.partial ? '~' : '✓';
+        var tip = title(i) + ' → ' + title(j) + (e ? ': ' + e.p + ' (' + e.k + (e.partial ? ', some pods' : '') + ')' : i === j ? '' : ': nothing allowed');
+        tr.appendChild(el('td', { 'class': 'k-' + kind, 'data-kind': kind, 'data-from': title(i), 'data-to': title(j), title: tip }, mark));
+      });
+      grid.appendChild(tr);
+    });
+    mGrid.appendChild(grid);
+    mGrid.appendChild(el('p', { 'class': 'muted' }, '✓ allowed (hover for the ports), ~ for some pods of the workload, ✗ expected but denied, empty: nothing allowed.'));
+  }
+
   function renderMatrix() {
+    renderGrid();
     var q = mFilter.value.trim().toLowerCase();
     var rows = [];
     edges.forEach(function (e) {
