@@ -233,7 +233,7 @@ public static class NftablesCompiler
                 }
 
                 var set = _names.Set($"{policy.Namespace}_{policy.Name}_{label}_{(family == AddressFamily.InterNetwork ? "v4" : "v6")}");
-                var selected = pods.Count == 0 ? "no pods" : string.Join(" ", pods.Select(p => p.FullName));
+                var selected = pods.Count == 0 ? "no pods" : string.Join(" ", pods.Take(8).Select(p => p.FullName)) + (pods.Count > 8 ? $" and {pods.Count - 8} more" : string.Empty);
                 _sets.Add((set, family == AddressFamily.InterNetwork ? "ipv4_addr" : "ipv6_addr", $"{policy.FullName} {label}: {selected}", addresses));
                 result.Add(new Condition(family, $"{Ip(family)} {field} @{set}"));
             }
@@ -576,6 +576,8 @@ public static class NftablesCompiler
         var clean = text.Replace('"', '\'').Replace('\\', '/');
         if (Encoding.UTF8.GetByteCount(clean) > MaxComment)
         {
+            // Cut by characters first (a comment can list thousands of pods), then trim multi-byte overflow.
+            clean = clean[..Math.Min(clean.Length, MaxComment - 3)];
             while (Encoding.UTF8.GetByteCount(clean) > MaxComment - 3)
             {
                 clean = clean[..^1];
