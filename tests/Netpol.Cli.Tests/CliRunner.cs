@@ -12,7 +12,14 @@ internal static class CliRunner
         var output = new StringWriter { NewLine = "\n" };
         var error = new StringWriter { NewLine = "\n" };
         Func<Stream>? input = stdin is null ? null : () => new MemoryStream(Encoding.UTF8.GetBytes(stdin));
-        var exit = CliApp.Run(args, output, error, input);
+        // Hermetic: the machine's kubeconfig (KUBECONFIG, ~/.kube/config) and a pod's service account are invisible, so a
+        // command without -f fails the same way everywhere instead of reading whatever cluster the machine can reach.
+        var ctx = new CliContext(output, error, input)
+        {
+            Environment = name => name is "KUBECONFIG" or "HOME" or "KUBERNETES_SERVICE_HOST" ? null : Environment.GetEnvironmentVariable(name),
+            IsInCluster = () => false,
+        };
+        var exit = CliApp.Run(args, ctx);
         return (exit, output.ToString(), error.ToString());
     }
 
