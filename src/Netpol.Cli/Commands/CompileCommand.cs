@@ -33,6 +33,11 @@ internal static class CompileCommand
             }
 
             var cluster = loaded.Cluster;
+            if (cluster.HasClusterPolicies)
+            {
+                ctx.Error.WriteLine($"netpol: warning: {cluster.ClusterPolicies.Count} cluster network policies (Admin/Baseline tiers) are not compiled yet: the ruleset enforces NetworkPolicy only");
+            }
+
             var only = parse.GetValue(pod) is { } name ? FindPod(cluster, name) : null;
             var ruleset = NftablesCompiler.Compile(cluster, new AddressPlan(cluster), only);
             var path = parse.GetValue(output);

@@ -11,6 +11,11 @@ public sealed partial class FastEngine
     public PairCounts CountAllowedPairs(IReadOnlyList<Probe> probes)
     {
         ArgumentNullException.ThrowIfNull(probes);
+        if (_cluster.HasClusterPolicies)
+        {
+            return CountTieredPairs(probes);
+        }
+
         var tally = new Tally(this, probes);
         var sources = new Dictionary<(int Global, int Cross), long>();
         var destinations = new Dictionary<(int Global, int Cross), long>();

@@ -102,7 +102,7 @@ public sealed partial class FastEngine : IConnectivityEngine, IPairCounter
 
         var a = Describe(from);
         var b = Describe(to);
-        return _ports[Allowed(a, b)];
+        return _cluster.HasClusterPolicies ? TieredPorts(from, to, a, b) : _ports[Allowed(a, b)];
     }
 
     private EndpointInfo Describe(Endpoint e)
@@ -119,36 +119,35 @@ public sealed partial class FastEngine : IConnectivityEngine, IPairCounter
 
     private int Allowed(in EndpointInfo a, in EndpointInfo b)
     {
-        var sameNs = a.Namespace >= 0 && a.Namespace == b.Namespace;
-        var egress = _ports.All;
-        if (a.EgressProfile != NotIsolated)
-        {
-            var p = _profileValues[a.EgressProfile];
-            egress = CrossPorts(p.Cross, b.Global);
-            if (sameNs)
-            {
-                egress = _ports.Union(egress, LocalPorts(a.EgressProfile, b.Local));
-            }
-        }
-
-        if (egress == _ports.Empty)
-        {
-            return egress;
-        }
-
-        var ingress = _ports.All;
-        if (b.IngressProfile != NotIsolated)
-        {
-            var p = _profileValues[b.IngressProfile];
-            ingress = CrossPorts(p.Cross, a.Global);
-            if (sameNs)
-            {
-                ingress = _ports.Union(ingress, LocalPorts(b.IngressProfile, a.Local));
-            }
-        }
-
-        return _ports.Intersect(egress, ingress);
+        var egress = EgressPorts(a, b);
+        return egress == _ports.Empty ? egress : _ports.Intersect(egress, IngressPorts(a, b));
     }
+
+    /// <summary>What NetworkPolicy allows on the source's egress side (an interned port set).</summary>
+    private int EgressPorts(in EndpointInfo a, in EndpointInfo b)
+    {
+        if (a.EgressProfile == NotIsolated)
+        {
+            return _ports.All;
+        }
+
+        var egress = CrossPorts(_profileValues[a.EgressProfile].Cross, b.Global);
+        return IsSameNamespace(a, b) ? _ports.Union(egress, LocalPorts(a.EgressProfile, b.Local)) : egress;
+    }
+
+    /// <summary>What NetworkPolicy allows on the destination's ingress side (an interned port set).</summary>
+    private int IngressPorts(in EndpointInfo a, in EndpointInfo b)
+    {
+        if (b.IngressProfile == NotIsolated)
+        {
+            return _ports.All;
+        }
+
+        var ingress = CrossPorts(_profileValues[b.IngressProfile].Cross, a.Global);
+        return IsSameNamespace(a, b) ? _ports.Union(ingress, LocalPorts(b.IngressProfile, a.Local)) : ingress;
+    }
+
+    private static bool IsSameNamespace(in EndpointInfo a, in EndpointInfo b) => a.Namespace >= 0 && a.Namespace == b.Namespace;
 
     private readonly record struct EndpointInfo(int Global, int Local, int Namespace, int EgressProfile, int IngressProfile);
 

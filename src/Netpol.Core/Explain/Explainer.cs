@@ -11,12 +11,14 @@ namespace Netpol.Core.Explain;
 public sealed class Explainer
 {
     private readonly Cluster _cluster;
+    private readonly ReferenceEvaluator? _tiers;
 
     /// <summary>Creates an explainer over a cluster.</summary>
     public Explainer(Cluster cluster)
     {
         ArgumentNullException.ThrowIfNull(cluster);
         _cluster = cluster;
+        _tiers = cluster.HasClusterPolicies ? new ReferenceEvaluator(cluster) : null;
     }
 
     /// <summary>Explains whether <paramref name="from"/> may connect to <paramref name="to"/> on the port.</summary>
@@ -46,7 +48,26 @@ public sealed class Explainer
             }
         }
 
-        var suggestions = allowed ? [] : Suggest(egress, ingress, port, protocol);
+        // The Admin and Baseline tiers decide around NetworkPolicy. The rule-by-rule walk above covers NetworkPolicy
+        // only (issue 8 adds the tiers to it), so the verdict comes from the tier-aware evaluator and says so.
+        var tiersDecide = false;
+        if (_tiers is not null && !samePod)
+        {
+            var tiered = _tiers.AllowedPorts(from, to).Contains(port, protocol);
+            if (_tiers.DependsOnDns(from, to).Contains(port, protocol))
+            {
+                notes.Add("a cluster network policy rule with domainNames was reached: its verdict depends on DNS and is counted as not matching");
+            }
+
+            if (tiered != allowed)
+            {
+                notes.Add($"the cluster network policies (Admin/Baseline tiers) decide this connection: NetworkPolicy alone would {(allowed ? "allow" : "deny")} it, the tiers {(tiered ? "allow" : "deny")} it; the steps below show NetworkPolicy only");
+                allowed = tiered;
+                tiersDecide = true;
+            }
+        }
+
+        var suggestions = allowed || tiersDecide ? [] : Suggest(egress, ingress, port, protocol);
         return new ConnectionExplanation(from, to, port, protocol, allowed, samePod, egress, ingress, notes, suggestions);
     }
 

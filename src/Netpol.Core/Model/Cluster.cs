@@ -3,8 +3,8 @@ using System.Net;
 namespace Netpol.Core.Model;
 
 /// <summary>
-/// Everything loaded: namespaces, pods (real and synthetic), services and policies, with lookups by namespace.
-/// Every namespace an object uses exists (declared or implicit).
+/// Everything loaded: namespaces, pods (real and synthetic), services, policies, cluster network policies and
+/// nodes, with lookups by namespace. Every namespace an object uses exists (declared or implicit).
 /// </summary>
 public sealed class Cluster
 {
@@ -15,12 +15,17 @@ public sealed class Cluster
     private readonly Dictionary<string, Service> _servicesByName = new(StringComparer.Ordinal);
     private Dictionary<IPAddress, Pod>? _podsByIP;
 
-    /// <summary>Builds a cluster; namespaces used by objects but not given are created implicitly.</summary>
+    /// <summary>
+    /// Builds a cluster; namespaces used by objects but not given are created implicitly. Cluster network policies
+    /// and nodes are optional: without them the cluster is what NetworkPolicy alone decides.
+    /// </summary>
     public Cluster(
         IEnumerable<Namespace> namespaces,
         IEnumerable<Pod> pods,
         IEnumerable<NetworkPolicy> policies,
-        IEnumerable<Service>? services = null)
+        IEnumerable<Service>? services = null,
+        IEnumerable<ClusterNetworkPolicy>? clusterPolicies = null,
+        IEnumerable<ClusterNode>? nodes = null)
     {
         ArgumentNullException.ThrowIfNull(namespaces);
         ArgumentNullException.ThrowIfNull(pods);
@@ -34,6 +39,11 @@ public sealed class Cluster
         Pods = [.. pods.OrderBy(p => p.Namespace, StringComparer.Ordinal).ThenBy(p => p.Name, StringComparer.Ordinal)];
         Policies = [.. policies.OrderBy(p => p.Namespace, StringComparer.Ordinal).ThenBy(p => p.Name, StringComparer.Ordinal)];
         Services = [.. (services ?? []).OrderBy(s => s.Namespace, StringComparer.Ordinal).ThenBy(s => s.Name, StringComparer.Ordinal)];
+
+        // Evaluation order: tier, then priority (lower first), then a stable tie-break the API leaves undefined.
+        ClusterPolicies = [.. (clusterPolicies ?? []).OrderBy(p => p.Tier).ThenBy(p => p.Priority)
+            .ThenBy(p => p.Kind, StringComparer.Ordinal).ThenBy(p => p.Name, StringComparer.Ordinal)];
+        Nodes = [.. (nodes ?? []).OrderBy(n => n.Name, StringComparer.Ordinal)];
         foreach (var pod in Pods)
         {
             Ensure(pod.Namespace);
@@ -67,6 +77,18 @@ public sealed class Cluster
 
     /// <summary>All services, sorted by namespace and name.</summary>
     public IReadOnlyList<Service> Services { get; }
+
+    /// <summary>
+    /// All cluster network policies in evaluation order: Admin tier before Baseline, lower priority first, then by
+    /// kind and name.
+    /// </summary>
+    public IReadOnlyList<ClusterNetworkPolicy> ClusterPolicies { get; }
+
+    /// <summary>True when the cluster has at least one cluster network policy (then tiers apply).</summary>
+    public bool HasClusterPolicies => ClusterPolicies.Count > 0;
+
+    /// <summary>All nodes, sorted by name.</summary>
+    public IReadOnlyList<ClusterNode> Nodes { get; }
 
     /// <summary>The namespace of that name (every namespace an object uses exists).</summary>
     public Namespace? FindNamespace(string name) => _namespaces.GetValueOrDefault(name);

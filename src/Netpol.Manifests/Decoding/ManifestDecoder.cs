@@ -7,8 +7,9 @@ using Netpol.Manifests.Validation;
 namespace Netpol.Manifests.Decoding;
 
 /// <summary>
-/// Turns parsed documents into model objects: Namespace, Pod, NetworkPolicy, Service and the workload kinds
-/// (their pod template becomes one synthetic pod), expanding <c>kind: List</c> and the <c>*List</c> kinds.
+/// Turns parsed documents into model objects: Namespace, Pod, NetworkPolicy, Service, the workload kinds
+/// (their pod template becomes one synthetic pod) and the cluster-scoped policies (ClusterNetworkPolicy and the
+/// legacy AdminNetworkPolicy and BaselineAdminNetworkPolicy), expanding <c>kind: List</c> and the <c>*List</c> kinds.
 /// Other kinds are skipped with a note (an error with <c>strict</c>).
 /// </summary>
 internal sealed class ManifestDecoder
@@ -30,6 +31,10 @@ internal sealed class ManifestDecoder
     public List<NetworkPolicy> Policies { get; } = [];
 
     public List<Service> Services { get; } = [];
+
+    public List<ClusterNetworkPolicy> ClusterPolicies { get; } = [];
+
+    public List<ClusterNode> Nodes { get; } = [];
 
     public void Decode(ParsedDocument doc)
     {
@@ -112,6 +117,17 @@ internal sealed class ManifestDecoder
                 }
 
                 break;
+            case ClusterNetworkPolicyDecoder.ClusterNetworkPolicyKind or ClusterNetworkPolicyDecoder.AdminKind or ClusterNetworkPolicyDecoder.BaselineKind:
+                SelectorDecoder.Labels(ctx, root.Get("metadata")!, "metadata");
+                if (ClusterNetworkPolicyDecoder.Decode(ctx, root, header) is { } clusterPolicy)
+                {
+                    ClusterPolicies.Add(clusterPolicy);
+                }
+
+                break;
+            case "Node":
+                DecodeNode(ctx, root, header, here);
+                break;
             case "Pod":
                 DecodePod(ctx, root, header, here);
                 break;
@@ -125,16 +141,20 @@ internal sealed class ManifestDecoder
     }
 
     private static bool IsKnown(string kind) =>
-        kind is "Namespace" or "Pod" or "NetworkPolicy" or "Service" || WorkloadKinds.ByKind.ContainsKey(kind);
+        kind is "Namespace" or "Pod" or "NetworkPolicy" or "Service" or "Node" || WorkloadKinds.ByKind.ContainsKey(kind)
+        || ClusterNetworkPolicyDecoder.IsKind(kind);
 
     private static string ExpectedApiVersion(string kind) => kind switch
     {
         "NetworkPolicy" => "networking.k8s.io/v1",
-        "Namespace" or "Pod" or "Service" => "v1",
+        "Namespace" or "Pod" or "Service" or "Node" => "v1",
+        _ when ClusterNetworkPolicyDecoder.IsKind(kind) => ClusterNetworkPolicyDecoder.ExpectedApiVersion(kind),
         _ => WorkloadKinds.ByKind[kind].ApiVersion,
     };
 
-    private static bool ApiVersionMatches(string kind, string apiVersion) => apiVersion == ExpectedApiVersion(kind);
+    private static bool ApiVersionMatches(string kind, string apiVersion) => ClusterNetworkPolicyDecoder.IsKind(kind)
+        ? ClusterNetworkPolicyDecoder.ApiVersionMatches(kind, apiVersion)
+        : apiVersion == ExpectedApiVersion(kind);
 
     private static ObjectHeader? Header(DecodeContext ctx, Node root, string kind, string apiVersion)
     {
@@ -147,7 +167,7 @@ internal sealed class ManifestDecoder
         }
 
         var name = ctx.String(metadata, "name", "metadata");
-        var clusterScoped = kind == "Namespace";
+        var clusterScoped = kind is "Namespace" or "Node" || ClusterNetworkPolicyDecoder.IsKind(kind);
         var ns = clusterScoped ? string.Empty : ctx.String(metadata, "namespace", "metadata") ?? "default";
         ctx.ObjectRef = name is null ? kind : new ObjectHeader(apiVersion, kind, ns, name).Ref;
         var ok = true;
@@ -157,7 +177,7 @@ internal sealed class ManifestDecoder
             return null;
         }
 
-        var nameErrors = clusterScoped ? ApiValidation.IsDns1123Label(name) : NameErrors(kind, name);
+        var nameErrors = kind == "Namespace" ? ApiValidation.IsDns1123Label(name) : NameErrors(kind, name);
         foreach (var msg in nameErrors)
         {
             ctx.Error(metadata.Get("name")!, "metadata.name", msg);
@@ -178,6 +198,36 @@ internal sealed class ManifestDecoder
 
     private static IReadOnlyList<string> NameErrors(string kind, string name) =>
         kind is "Service" ? ApiValidation.IsDns1123Label(name) : ApiValidation.IsDns1123Subdomain(name);
+
+    /// <summary>
+    /// A Node: its labels and the IP addresses in <c>status.addresses</c> (Hostname entries and other non-IP values
+    /// are left out), which the <c>nodes</c> peers of cluster network policies select.
+    /// </summary>
+    private void DecodeNode(DecodeContext ctx, Node root, ObjectHeader header, SourceLocation here)
+    {
+        var before = ctx.ErrorCount;
+        var labels = SelectorDecoder.Labels(ctx, root.Get("metadata")!, "metadata");
+        var addresses = new List<IPAddress>();
+        if (ctx.Map(root, "status", string.Empty) is { } status && ctx.Sequence(status, "addresses", "status") is { } items)
+        {
+            for (var i = 0; i < items.Count; i++)
+            {
+                if (items[i].Kind == NodeKind.Map
+                    && ctx.String(items[i], "address", $"status.addresses[{i}]") is { } text
+                    && IPAddress.TryParse(text, out var ip)
+                    && !text.Contains('/', StringComparison.Ordinal)
+                    && !addresses.Contains(ip))
+                {
+                    addresses.Add(ip);
+                }
+            }
+        }
+
+        if (ctx.ErrorCount == before)
+        {
+            Nodes.Add(new ClusterNode(header.Name, labels, addresses, here));
+        }
+    }
 
     private void DecodePod(DecodeContext ctx, Node root, ObjectHeader header, SourceLocation here)
     {

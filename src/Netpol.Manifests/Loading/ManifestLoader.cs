@@ -28,7 +28,7 @@ public static class ManifestLoader
             LoadSource(source, options, decoder, diagnostics);
         }
 
-        var cluster = new Cluster(decoder.Namespaces, decoder.Pods, decoder.Policies, decoder.Services);
+        var cluster = new Cluster(decoder.Namespaces, decoder.Pods, decoder.Policies, decoder.Services, decoder.ClusterPolicies, decoder.Nodes);
         return new LoadResult(cluster, diagnostics);
     }
 
@@ -40,7 +40,7 @@ public static class ManifestLoader
         var diagnostics = new List<Diagnostic>();
         var decoder = new ManifestDecoder(diagnostics, options.Strict);
         ParseBytes(fileName, Encoding.UTF8.GetBytes(text), decoder, diagnostics);
-        return new LoadResult(new Cluster(decoder.Namespaces, decoder.Pods, decoder.Policies, decoder.Services), diagnostics);
+        return new LoadResult(new Cluster(decoder.Namespaces, decoder.Pods, decoder.Policies, decoder.Services, decoder.ClusterPolicies, decoder.Nodes), diagnostics);
     }
 
     /// <summary>
@@ -61,7 +61,7 @@ public static class ManifestLoader
             diagnostics.AddRange(result.Errors);
         }
 
-        return new LoadResult(new Cluster(decoder.Namespaces, decoder.Pods, decoder.Policies, decoder.Services), diagnostics);
+        return new LoadResult(new Cluster(decoder.Namespaces, decoder.Pods, decoder.Policies, decoder.Services, decoder.ClusterPolicies, decoder.Nodes), diagnostics);
     }
 
     private static void LoadSource(string source, LoadOptions options, ManifestDecoder decoder, List<Diagnostic> diagnostics)

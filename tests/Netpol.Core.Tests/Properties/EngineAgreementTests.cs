@@ -53,6 +53,101 @@ public sealed class EngineAgreementTests
     }
 
     [Fact]
+    public void Fast_engine_agrees_with_reference_on_every_pair_when_cluster_policies_exist()
+    {
+        Gen.Int[0, int.MaxValue].Sample(
+            seed =>
+            {
+                // Given a random cluster that usually has Admin and Baseline policies
+                var cluster = RandomClusters.Generate(seed, clusterPolicies: true);
+                var reference = new ReferenceEvaluator(cluster);
+                var fast = new FastEngine(cluster);
+                var endpoints = cluster.Pods.Select(Endpoint.ForPod).Concat(RandomClusters.Externals.Select(Endpoint.ForAddress)).ToList();
+
+                // When both engines answer every ordered pair, Then they agree
+                foreach (var a in endpoints)
+                {
+                    foreach (var b in endpoints)
+                    {
+                        var expected = reference.AllowedPorts(a, b);
+                        var actual = fast.AllowedPorts(a, b);
+                        Assert.True(expected.Equals(actual), $"seed {seed}: {a} -> {b}: reference {expected}, fast {actual}\n{Describe(cluster)}");
+                    }
+                }
+            },
+            iter: 2000);
+    }
+
+    [Fact]
+    public void Fast_pair_counts_equal_reference_pair_counts_when_cluster_policies_exist()
+    {
+        Gen.Int[0, int.MaxValue].Sample(
+            seed =>
+            {
+                var cluster = RandomClusters.Generate(seed, clusterPolicies: true);
+                var expected = new ReferenceCounter(new ReferenceEvaluator(cluster)).CountAllowedPairs(Probes);
+                var actual = new FastEngine(cluster).CountAllowedPairs(Probes);
+                Assert.True(
+                    expected.AnyPort == actual.AnyPort && expected.PerProbe.SequenceEqual(actual.PerProbe),
+                    $"seed {seed}: reference {expected.AnyPort} [{string.Join(",", expected.PerProbe)}], fast {actual.AnyPort} [{string.Join(",", actual.PerProbe)}]\n{Describe(cluster)}");
+            },
+            iter: 1000);
+    }
+
+    [Fact]
+    public void Generated_cluster_policies_change_verdicts_often_enough_to_test_the_tiers()
+    {
+        // Given the first 300 seeds, When each cluster is judged with and without its tiers
+        var changed = 0;
+        var dns = 0;
+        for (var seed = 0; seed < 300; seed++)
+        {
+            var cluster = RandomClusters.Generate(seed, clusterPolicies: true);
+            var reference = new ReferenceEvaluator(cluster);
+            var endpoints = cluster.Pods.Select(Endpoint.ForPod).Concat(RandomClusters.Externals.Select(Endpoint.ForAddress)).ToList();
+            var pairs = endpoints.SelectMany(a => endpoints.Select(b => (a, b))).Where(p => !ReferenceEquals(p.a.Pod ?? (object)p.a, p.b.Pod ?? (object)p.b)).ToList();
+            changed += pairs.Any(p => !reference.AllowedPorts(p.a, p.b).Equals(
+                reference.NetworkPolicyPorts(Direction.Egress, p.a, p.b).Intersect(reference.NetworkPolicyPorts(Direction.Ingress, p.b, p.a)))) ? 1 : 0;
+            dns += pairs.Any(p => !reference.DependsOnDns(p.a, p.b).IsEmpty) ? 1 : 0;
+        }
+
+        // Then the tiers decide something in many clusters, and domain names are reached in some
+        Assert.True(changed >= 60, $"only {changed} of 300 clusters have a verdict the tiers change");
+        Assert.True(dns >= 10, $"only {dns} of 300 clusters reach a domainNames rule");
+    }
+
+    [Fact]
+    public void An_admin_deny_of_every_pod_leaves_only_each_pod_to_itself_and_hostNetwork_pods()
+    {
+        Gen.Int[0, int.MaxValue].Sample(
+            seed =>
+            {
+                // Given any cluster, with a top-priority Admin Deny of all ingress from every pod
+                var cluster = RandomClusters.Generate(seed, clusterPolicies: true);
+                // (priority 0 ties with generated policies; the name sorts first, which is netpol's tie-break)
+                var denyAll = new ClusterNetworkPolicy(
+                    "a-deny-all", ClusterPolicyTier.Admin, 0, new ClusterPolicySubject(LabelSelector.Everything),
+                    [new ClusterPolicyRule(null, ClusterRuleAction.Deny, [new ClusterPolicyPeer(NamespaceSelector: LabelSelector.Everything)], [])], []);
+                var locked = new Cluster(cluster.Namespaces, cluster.Pods, cluster.Policies, cluster.Services, cluster.ClusterPolicies.Append(denyAll), cluster.Nodes);
+                var engine = new FastEngine(locked);
+
+                // Then no pod reaches another pod unless one of them is a hostNetwork pod
+                foreach (var a in locked.Pods)
+                {
+                    foreach (var b in locked.Pods)
+                    {
+                        var ports = engine.AllowedPorts(Endpoint.ForPod(a), Endpoint.ForPod(b));
+                        if (!ReferenceEquals(a, b) && !a.HostNetwork && !b.HostNetwork)
+                        {
+                            Assert.True(ports.IsEmpty, $"seed {seed}: {a.FullName} -> {b.FullName} allows {ports}");
+                        }
+                    }
+                }
+            },
+            iter: 300);
+    }
+
+    [Fact]
     public void Adding_an_allow_all_rule_never_removes_a_connection()
     {
         Gen.Int[0, int.MaxValue].Sample(
@@ -108,7 +203,12 @@ public sealed class EngineAgreementTests
     private static string Describe(Cluster c) =>
         string.Join("\n", c.Namespaces.Select(n => $"ns {n.Name} {string.Join(",", n.Labels.Select(kv => $"{kv.Key}={kv.Value}"))}")
             .Concat(c.Pods.Select(p => $"pod {p.FullName} labels[{string.Join(",", p.Labels.Select(kv => $"{kv.Key}={kv.Value}"))}] ips[{string.Join(",", p.IPs)}] ports[{string.Join(",", p.Ports)}] host={p.HostNetwork}"))
-            .Concat(c.Policies.Select(p => $"policy {p.FullName} sel={p.PodSelector} in={p.AffectsIngress}:{string.Join(" | ", p.Ingress.Select(Rule))} eg={p.AffectsEgress}:{string.Join(" | ", p.Egress.Select(Rule))}")));
+            .Concat(c.Policies.Select(p => $"policy {p.FullName} sel={p.PodSelector} in={p.AffectsIngress}:{string.Join(" | ", p.Ingress.Select(Rule))} eg={p.AffectsEgress}:{string.Join(" | ", p.Egress.Select(Rule))}"))
+            .Concat(c.ClusterPolicies.Select(p => $"{p.Tier} {p.Priority} {p.Name} subject={p.Subject} in:{string.Join(" | ", p.Ingress.Select(ClusterRule))} eg:{string.Join(" | ", p.Egress.Select(ClusterRule))}"))
+            .Concat(c.Nodes.Select(n => $"node {n.Name} labels[{string.Join(",", n.Labels.Select(kv => $"{kv.Key}={kv.Value}"))}] ips[{string.Join(",", n.Addresses)}]")));
+
+    private static string ClusterRule(ClusterPolicyRule r) =>
+        $"{r.Action} [{string.Join(" OR ", r.Peers)}] ports[{string.Join(",", r.Ports)}]";
 
     private static string Rule(PolicyRule r) =>
         $"[{string.Join(" OR ", r.Peers.Select(Explain.Explainer.DescribePeer))}] ports[{string.Join(",", r.Ports)}]";

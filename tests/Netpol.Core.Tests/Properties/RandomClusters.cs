@@ -19,7 +19,14 @@ internal static class RandomClusters
     public static readonly IPAddress[] Externals =
         [IPAddress.Parse("203.0.113.7"), IPAddress.Parse("203.0.113.200"), IPAddress.Parse("8.8.8.8"), IPAddress.Parse("10.1.2.3"), IPAddress.Parse("fd00:1::5")];
 
-    public static Cluster Generate(int seed)
+    private static readonly string[] Domains = ["example.com", "*.example.com"];
+
+    /// <summary>
+    /// A random cluster. With <paramref name="clusterPolicies"/>, three seeds in four also get Admin and Baseline
+    /// cluster network policies (every action, peer and port form) and nodes; the rest of the cluster is the same as
+    /// without it, since those are drawn last.
+    /// </summary>
+    public static Cluster Generate(int seed, bool clusterPolicies = false)
     {
         var r = new Random(seed);
         var nsCount = r.Next(1, 4);
@@ -59,7 +66,70 @@ internal static class RandomClusters
             policies.Add(Policy(r, namespaces[r.Next(nsCount)].Name, $"np{i}"));
         }
 
-        return new Cluster(namespaces, pods, policies);
+        if (!clusterPolicies || r.Next(4) == 0)
+        {
+            return new Cluster(namespaces, pods, policies);
+        }
+
+        var nodes = new List<ClusterNode>();
+        var nodeAddresses = pods.Where(p => p.HostNetwork).SelectMany(p => p.IPs).Concat([IPAddress.Parse("10.0.0.1"), Externals[0]]).ToList();
+        for (var i = r.Next(0, 3); i > 0; i--)
+        {
+            nodes.Add(new ClusterNode($"node{i}", Labels(r, 2), [nodeAddresses[r.Next(nodeAddresses.Count)]]));
+        }
+
+        var tiered = new List<ClusterNetworkPolicy>();
+        for (var i = r.Next(1, 5); i > 0; i--)
+        {
+            tiered.Add(ClusterPolicy(r, $"cnp{i}"));
+        }
+
+        return new Cluster(namespaces, pods, policies, null, tiered, nodes);
+    }
+
+    private static ClusterNetworkPolicy ClusterPolicy(Random r, string name)
+    {
+        var tier = r.Next(2) == 0 ? ClusterPolicyTier.Admin : ClusterPolicyTier.Baseline;
+        var subject = r.Next(2) == 0 ? new ClusterPolicySubject(Selector(r)) : new ClusterPolicySubject(Selector(r), Selector(r));
+        var ingress = Enumerable.Range(0, r.Next(0, 4)).Select(_ => ClusterRule(r, tier, Direction.Ingress)).ToList();
+        var egress = Enumerable.Range(0, r.Next(0, 4)).Select(_ => ClusterRule(r, tier, Direction.Egress)).ToList();
+        return new ClusterNetworkPolicy(name, tier, r.Next(0, 4), subject, ingress, egress);
+    }
+
+    private static ClusterPolicyRule ClusterRule(Random r, ClusterPolicyTier tier, Direction direction)
+    {
+        // Pass is refused in the Baseline tier at load.
+        var action = (ClusterRuleAction)r.Next(tier == ClusterPolicyTier.Admin ? 3 : 2);
+        var peers = new List<ClusterPolicyPeer>();
+        for (var i = r.Next(1, 3); i > 0; i--)
+        {
+            peers.Add(r.Next(direction == Direction.Ingress ? 2 : 5) switch
+            {
+                0 => new ClusterPolicyPeer(NamespaceSelector: Selector(r)),
+                1 => new ClusterPolicyPeer(NamespaceSelector: Selector(r), PodSelector: Selector(r)),
+                2 => new ClusterPolicyPeer(Networks: [Block(r).Cidr]),
+                3 => new ClusterPolicyPeer(Nodes: Selector(r)),
+                _ => new ClusterPolicyPeer(DomainNames: [Domains[r.Next(Domains.Length)]]),
+            });
+        }
+
+        // Named ports cannot be combined with networks, nodes or domainNames peers.
+        var named = peers.All(p => p.IsSelector);
+        var ports = new List<ClusterPolicyPort>();
+        for (var i = r.Next(0, 3); i > 0; i--)
+        {
+            var protocol = RandomProtocol(r);
+            var start = Numbers[r.Next(Numbers.Length)];
+            ports.Add(r.Next(named ? 4 : 3) switch
+            {
+                0 => new ClusterPolicyPort(protocol, start),
+                1 => new ClusterPolicyPort(protocol, start, start + r.Next(1, 100)),
+                2 => new ClusterPolicyPort(protocol),
+                _ => new ClusterPolicyPort(null, NamedPort: PortNames[r.Next(PortNames.Length)]),
+            });
+        }
+
+        return new ClusterPolicyRule(null, action, peers, ports);
     }
 
     private static Protocol RandomProtocol(Random r) => r.Next(6) switch
