@@ -5,17 +5,12 @@ using System.Runtime.InteropServices;
 using Netpol.Analysis.Matrix;
 using Netpol.Analysis.Testing;
 using Netpol.Core;
-using Netpol.Core.Diagnostics;
 using Netpol.Lab.Network;
 using Netpol.Lab.Probing;
 using Netpol.Lab.Rendering;
 using Netpol.Lab.Traffic;
-using Netpol.Manifests.Specs;
 using Netpol.Rendering.Csv;
-using Netpol.Rendering.Json;
-using Netpol.Rendering.Junit;
 using Netpol.Rendering.Markdown;
-using Netpol.Rendering.Text;
 
 namespace Netpol.Cli.Commands;
 
@@ -273,31 +268,18 @@ internal static class LabCommand
         command.SetAction(async (parse, cancel) =>
         {
             Require();
-            var read = parse.GetValue(specs)!.Select(TestSpecReader.Read).ToList();
-            var problems = read.SelectMany(f => f.Diagnostics).ToList();
-            var loaded = CommonOptions.Load(ctx, parse.GetValue(files), parse.GetValue(strict), parse, live);
-            if (loaded is null)
+            if (TestCommand.Prepare(ctx, parse, specs, files, strict, live, RequireNetworkPolicyOnly) is not { } prepared)
             {
-                Report(ctx, problems);
                 return ExitCodes.BadInput;
             }
 
-            RequireNetworkPolicyOnly(loaded.Cluster);
-            var run = TestAnalysis.Run(loaded.Cluster, read.SelectMany(f => f.Tests));
-            problems.AddRange(run.Diagnostics);
-            problems.AddRange(TestAnalysis.CheckEndpoints(loaded.Cluster, read.SelectMany(f => f.EndpointsOfBadTests)));
-            if (problems.Any(p => p.Severity == Severity.Error))
-            {
-                Report(ctx, problems);
-                return ExitCodes.BadInput;
-            }
-
+            var (cluster, run) = prepared;
             using var interrupt = new Interrupt(cancel);
             TestRun kernel;
             try
             {
                 LabState.Clear();
-                kernel = await LabSession.TestAsync(loaded.Cluster, run, TimeSpan.FromMilliseconds(Math.Clamp(parse.GetValue(timeout), 10, 60000)), interrupt.Token).ConfigureAwait(false);
+                kernel = await LabSession.TestAsync(cluster, run, TimeSpan.FromMilliseconds(Math.Clamp(parse.GetValue(timeout), 10, 60000)), interrupt.Token).ConfigureAwait(false);
             }
             catch (OperationCanceledException) when (interrupt.Token.IsCancellationRequested)
             {
@@ -305,19 +287,7 @@ internal static class LabCommand
                 return Interrupted;
             }
 
-            switch (parse.GetValue(output))
-            {
-                case "junit":
-                    TestJunitRenderer.Write(kernel, ctx.Out);
-                    break;
-                case "json":
-                    TestJsonRenderer.Write(kernel, ctx.Out);
-                    break;
-                default:
-                    TestTextRenderer.Write(kernel, ctx.Out);
-                    break;
-            }
-
+            TestCommand.Write(ctx, parse.GetValue(output)!, kernel);
             return kernel.Failed > 0 ? ExitCodes.Negative : ExitCodes.Ok;
         });
         return command;
@@ -451,17 +421,6 @@ internal static class LabCommand
         {
             throw new NetpolException($"--external {text}: {address} cannot be a host in the lab; give a unicast address (for a CIDR, one inside it)");
         }
-    }
-
-    private static void Report(CliContext ctx, List<Diagnostic> problems)
-    {
-        foreach (var p in problems)
-        {
-            ctx.Error.WriteLine(p.ToString());
-        }
-
-        var n = problems.Count(p => p.Severity == Severity.Error);
-        ctx.Error.WriteLine($"{n} error{(n == 1 ? string.Empty : "s")} in the test specs: nothing was tested");
     }
 
     /// <summary>Turns Ctrl-C and SIGTERM into cancellation, so that the lab is removed before the process ends.</summary>

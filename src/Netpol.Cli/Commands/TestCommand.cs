@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Netpol.Analysis.Testing;
 using Netpol.Core.Diagnostics;
+using Netpol.Core.Model;
 using Netpol.Manifests.Specs;
 using Netpol.Rendering.Json;
 using Netpol.Rendering.Junit;
@@ -32,41 +33,68 @@ internal static class TestCommand
         var cluster = ClusterOptions.AddTo(command);
         command.SetAction(parse =>
         {
-            // Every spec is read before anything is judged, so that one run reports every problem of every file.
-            var read = parse.GetValue(specs)!.Select(TestSpecReader.Read).ToList();
-            var problems = read.SelectMany(f => f.Diagnostics).ToList();
-            var loaded = CommonOptions.Load(ctx, parse.GetValue(files), parse.GetValue(strict), parse, cluster);
-            if (loaded is null)
+            if (Prepare(ctx, parse, specs, files, strict, cluster) is not { } prepared)
             {
-                Report(ctx, problems);
                 return ExitCodes.BadInput;
             }
 
-            var run = TestAnalysis.Run(loaded.Cluster, read.SelectMany(f => f.Tests));
-            problems.AddRange(run.Diagnostics);
-            problems.AddRange(TestAnalysis.CheckEndpoints(loaded.Cluster, read.SelectMany(f => f.EndpointsOfBadTests)));
-            if (problems.Any(p => p.Severity == Severity.Error))
-            {
-                Report(ctx, problems);
-                return ExitCodes.BadInput;
-            }
-
-            switch (parse.GetValue(output))
-            {
-                case "junit":
-                    TestJunitRenderer.Write(run, ctx.Out);
-                    break;
-                case "json":
-                    TestJsonRenderer.Write(run, ctx.Out);
-                    break;
-                default:
-                    TestTextRenderer.Write(run, ctx.Out);
-                    break;
-            }
-
-            return run.Failed > 0 ? ExitCodes.Negative : ExitCodes.Ok;
+            Write(ctx, parse.GetValue(output)!, prepared.Run);
+            return prepared.Run.Failed > 0 ? ExitCodes.Negative : ExitCodes.Ok;
         });
         return command;
+    }
+
+    /// <summary>
+    /// Reads every spec and the manifests, then resolves and runs the tests on the engine. Returns null after printing
+    /// every problem of every file (specs and manifests alike), so that one run reports them all. <paramref name="accept"/>
+    /// may refuse the loaded cluster (by throwing) before anything is run, as <c>lab test</c> does.
+    /// </summary>
+    internal static (Cluster Cluster, TestRun Run)? Prepare(
+        CliContext ctx,
+        ParseResult parse,
+        Argument<string[]> specs,
+        Option<string[]> files,
+        Option<bool> strict,
+        ClusterOptions cluster,
+        Action<Cluster>? accept = null)
+    {
+        var read = parse.GetValue(specs)!.Select(TestSpecReader.Read).ToList();
+        var problems = read.SelectMany(f => f.Diagnostics).ToList();
+        var loaded = CommonOptions.Load(ctx, parse.GetValue(files), parse.GetValue(strict), parse, cluster);
+        if (loaded is null)
+        {
+            Report(ctx, problems);
+            return null;
+        }
+
+        accept?.Invoke(loaded.Cluster);
+        var run = TestAnalysis.Run(loaded.Cluster, read.SelectMany(f => f.Tests));
+        problems.AddRange(run.Diagnostics);
+        problems.AddRange(TestAnalysis.CheckEndpoints(loaded.Cluster, read.SelectMany(f => f.EndpointsOfBadTests)));
+        if (problems.Any(p => p.Severity == Severity.Error))
+        {
+            Report(ctx, problems);
+            return null;
+        }
+
+        return (loaded.Cluster, run);
+    }
+
+    /// <summary>Writes test results as text, JUnit or JSON.</summary>
+    internal static void Write(CliContext ctx, string format, TestRun run)
+    {
+        switch (format)
+        {
+            case "junit":
+                TestJunitRenderer.Write(run, ctx.Out);
+                break;
+            case "json":
+                TestJsonRenderer.Write(run, ctx.Out);
+                break;
+            default:
+                TestTextRenderer.Write(run, ctx.Out);
+                break;
+        }
     }
 
     /// <summary>Prints the spec problems of every file, in file order, then by position, and how many there are.</summary>
