@@ -20,12 +20,16 @@ public class EngineBenchmarks
     [Params(2000)]
     public int Pods { get; set; }
 
+    /// <summary>With the synthetic admin guardrail ClusterNetworkPolicies.</summary>
+    [Params(false, true)]
+    public bool Tiers { get; set; }
+
     [GlobalSetup]
     public void Setup()
     {
         using var stream = new MemoryStream();
-        SyntheticCluster.Write(Pods, stream);
-        var path = Path.Combine(Path.GetTempPath(), $"netpol-bench-{Pods}.json");
+        SyntheticCluster.Write(Pods, stream, Tiers);
+        var path = Path.Combine(Path.GetTempPath(), $"netpol-bench-{Pods}-{Tiers}.json");
         File.WriteAllBytes(path, stream.ToArray());
         var result = ManifestLoader.Load([path]);
         if (result.HasErrors)

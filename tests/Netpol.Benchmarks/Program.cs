@@ -2,13 +2,15 @@ using BenchmarkDotNet.Running;
 using Netpol.Benchmarks;
 
 // netpol benchmarks:
-//   generate PODS FILE      write a synthetic cluster of PODS pods as one JSON List
+//   generate PODS FILE [--tiers]
+//                           write a synthetic cluster of PODS pods as one JSON List (--tiers: with an admin
+//                           guardrail set of ClusterNetworkPolicies)
 //   flows LINES FILE [PODS] write a Hubble export of LINES lines of traffic in that cluster (PODS: 2000)
 //   (anything else)         BenchmarkDotNet over the engines (pass BenchmarkDotNet's own arguments)
-if (args.Length == 3 && args[0] == "generate")
+if (args.Length is 3 or 4 && args[0] == "generate")
 {
     using var file = File.Create(args[2]);
-    SyntheticCluster.Write(int.Parse(args[1]), file);
+    SyntheticCluster.Write(int.Parse(args[1]), file, tiers: args.Length == 4 && args[3] == "--tiers");
     return 0;
 }
 

@@ -14,7 +14,7 @@ internal static class SyntheticCluster
 {
     private static readonly string[] Envs = ["prod", "staging", "dev"];
 
-    public static void Write(int pods, Stream output)
+    public static void Write(int pods, Stream output, bool tiers = false)
     {
         var namespaces = Math.Max(1, (int)Math.Round(pods / 13.6));
         using var w = new Utf8JsonWriter(output, new JsonWriterOptions { Indented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
@@ -53,6 +53,11 @@ internal static class SyntheticCluster
 
             remaining -= web + api + db + worker;
             Policies(w, ns, n);
+        }
+
+        if (tiers)
+        {
+            ClusterPolicies(w);
         }
 
         w.WriteEndArray();
@@ -182,6 +187,55 @@ internal static class SyntheticCluster
             Policy(w, ns, "worker-callbacks", """{"matchLabels":{"app":"worker"}}""", ["Egress"], null,
                 """[{"to":[{"namespaceSelector":{"matchLabels":{"team":"team-0"}}}],"ports":[{"port":30000,"endPort":32767}]}]""");
         }
+    }
+
+    /// <summary>
+    /// An admin guardrail set over the whole cluster: the Admin tier always lets monitoring scrape metrics, denies dev
+    /// to prod, passes team-0's frontends to their owners and denies the cloud metadata address; the Baseline tier
+    /// accepts the ingress controller and DNS and denies ingress from every other namespace.
+    /// </summary>
+    private static void ClusterPolicies(Utf8JsonWriter w)
+    {
+        ClusterPolicy(w, "allow-monitoring", "Admin", 10, """{"namespaces":{}}""",
+            """[{"name":"scrape","action":"Accept","from":[{"namespaces":{"matchLabels":{"purpose":"monitoring"}}}],"protocols":[{"tcp":{"destinationPort":{"number":9090}}}]}]""", null);
+        ClusterPolicy(w, "deny-dev-to-prod", "Admin", 20, """{"namespaces":{"matchLabels":{"env":"prod"}}}""",
+            """[{"name":"from-dev","action":"Deny","from":[{"namespaces":{"matchLabels":{"env":"dev"}}}]}]""", null);
+        ClusterPolicy(w, "delegate-team-0", "Admin", 30, """{"pods":{"namespaceSelector":{"matchLabels":{"team":"team-0"}},"podSelector":{"matchLabels":{"tier":"frontend"}}}}""",
+            """[{"action":"Pass","from":[{"namespaces":{"matchLabels":{"team":"team-0"}}}]}]""", null);
+        ClusterPolicy(w, "deny-metadata", "Admin", 40, """{"namespaces":{}}""", null,
+            """[{"action":"Deny","to":[{"networks":["169.254.169.254/32"]}]}]""");
+        ClusterPolicy(w, "default", "Baseline", 0, """{"namespaces":{"matchExpressions":[{"key":"kubernetes.io/metadata.name","operator":"NotIn","values":["kube-system"]}]}}""",
+            """[{"action":"Accept","from":[{"pods":{"namespaceSelector":{"matchLabels":{"purpose":"ingress"}},"podSelector":{}}}]},{"action":"Deny","from":[{"namespaces":{}}]}]""",
+            """[{"action":"Accept","to":[{"pods":{"namespaceSelector":{"matchLabels":{"kubernetes.io/metadata.name":"kube-system"}},"podSelector":{"matchLabels":{"k8s-app":"kube-dns"}}}}],"protocols":[{"udp":{"destinationPort":{"number":53}}},{"tcp":{"destinationPort":{"number":53}}}]}]""");
+    }
+
+    private static void ClusterPolicy(Utf8JsonWriter w, string name, string tier, int priority, string subject, string? ingress, string? egress)
+    {
+        w.WriteStartObject();
+        w.WriteString("apiVersion", "policy.networking.k8s.io/v1alpha2");
+        w.WriteString("kind", "ClusterNetworkPolicy");
+        w.WriteStartObject("metadata");
+        w.WriteString("name", name);
+        w.WriteEndObject();
+        w.WriteStartObject("spec");
+        w.WriteString("tier", tier);
+        w.WriteNumber("priority", priority);
+        w.WritePropertyName("subject");
+        w.WriteRawValue(subject);
+        if (ingress is not null)
+        {
+            w.WritePropertyName("ingress");
+            w.WriteRawValue(ingress);
+        }
+
+        if (egress is not null)
+        {
+            w.WritePropertyName("egress");
+            w.WriteRawValue(egress);
+        }
+
+        w.WriteEndObject();
+        w.WriteEndObject();
     }
 
     private static void Policy(Utf8JsonWriter w, string ns, string name, string selector, string[] types, string? ingress, string? egress)

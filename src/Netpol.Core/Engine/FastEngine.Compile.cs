@@ -40,15 +40,9 @@ public sealed partial class FastEngine
             var peer = rule.Peers[i];
             if (peer.IPBlock is { } block)
             {
-                var text = block.ToString();
-                var id = _blockKeys.Id(text);
-                if (id == _blocks.Count)
-                {
-                    _blocks.Add(block);
-                }
-
+                var id = BlockId(block);
                 peers[i] = new CompiledPeer(PeerKind.Block, [], [], id);
-                key.Append("B:").Append(text).Append(';');
+                key.Append("B:").Append(block).Append(';');
             }
             else if (peer.NamespaceSelector is null)
             {
@@ -102,6 +96,7 @@ public sealed partial class FastEngine
             nsClass,
             new VectorKey(_globalRequirements.Vector(pod.Labels)),
             new VectorKey([.. blocks]),
+            NodePeersOf(pod.IPs),
             signature,
             pod.HostNetwork,
             false));
@@ -217,7 +212,7 @@ public sealed partial class FastEngine
             }
         }
 
-        return _globalClasses.Id(new GlobalClass(-1, new VectorKey([]), new VectorKey([.. blocks]), -1, false, true));
+        return _globalClasses.Id(new GlobalClass(-1, new VectorKey([]), new VectorKey([.. blocks]), NodePeersOf([address]), -1, false, true));
     }
 
     private int RulePorts(CompiledRule rule, int signature)

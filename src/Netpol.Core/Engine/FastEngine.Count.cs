@@ -1,3 +1,4 @@
+using Netpol.Core.Model;
 
 namespace Netpol.Core.Engine;
 
@@ -11,11 +12,6 @@ public sealed partial class FastEngine
     public PairCounts CountAllowedPairs(IReadOnlyList<Probe> probes)
     {
         ArgumentNullException.ThrowIfNull(probes);
-        if (_cluster.HasClusterPolicies)
-        {
-            return CountTieredPairs(probes);
-        }
-
         var tally = new Tally(this, probes);
         var sources = new Dictionary<(int Global, int Cross), long>();
         var destinations = new Dictionary<(int Global, int Cross), long>();
@@ -75,12 +71,22 @@ public sealed partial class FastEngine
     private int Cross(int sourceGlobal, int egressCross, int destinationGlobal, int ingressCross)
     {
         var egress = egressCross == NotIsolated ? _ports.All : CrossPorts(egressCross, destinationGlobal);
+        if (_clusterPolicies.Count > 0)
+        {
+            egress = TieredSide(Direction.Egress, sourceGlobal, destinationGlobal, egressCross != NotIsolated, egress);
+        }
+
         if (egress == _ports.Empty)
         {
             return egress;
         }
 
         var ingress = ingressCross == NotIsolated ? _ports.All : CrossPorts(ingressCross, sourceGlobal);
+        if (_clusterPolicies.Count > 0)
+        {
+            ingress = TieredSide(Direction.Ingress, destinationGlobal, sourceGlobal, ingressCross != NotIsolated, ingress);
+        }
+
         return _ports.Intersect(egress, ingress);
     }
 

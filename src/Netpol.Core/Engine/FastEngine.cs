@@ -70,6 +70,11 @@ public sealed partial class FastEngine : IConnectivityEngine, IPairCounter
             Compile(policy);
         }
 
+        foreach (var policy in cluster.ClusterPolicies)
+        {
+            Compile(policy);
+        }
+
         foreach (var ns in cluster.Namespaces)
         {
             _nsClassOfNamespace.Add(_nsClasses.Id(new VectorKey(_nsRequirements.Vector(ns.Labels))));
@@ -102,7 +107,7 @@ public sealed partial class FastEngine : IConnectivityEngine, IPairCounter
 
         var a = Describe(from);
         var b = Describe(to);
-        return _cluster.HasClusterPolicies ? TieredPorts(from, to, a, b) : _ports[Allowed(a, b)];
+        return _ports[Allowed(a, b)];
     }
 
     private EndpointInfo Describe(Endpoint e)
@@ -120,7 +125,23 @@ public sealed partial class FastEngine : IConnectivityEngine, IPairCounter
     private int Allowed(in EndpointInfo a, in EndpointInfo b)
     {
         var egress = EgressPorts(a, b);
-        return egress == _ports.Empty ? egress : _ports.Intersect(egress, IngressPorts(a, b));
+        if (_clusterPolicies.Count > 0)
+        {
+            egress = TieredSide(Direction.Egress, a.Global, b.Global, a.EgressProfile != NotIsolated, egress);
+        }
+
+        if (egress == _ports.Empty)
+        {
+            return egress;
+        }
+
+        var ingress = IngressPorts(a, b);
+        if (_clusterPolicies.Count > 0)
+        {
+            ingress = TieredSide(Direction.Ingress, b.Global, a.Global, b.IngressProfile != NotIsolated, ingress);
+        }
+
+        return _ports.Intersect(egress, ingress);
     }
 
     /// <summary>What NetworkPolicy allows on the source's egress side (an interned port set).</summary>
@@ -151,7 +172,7 @@ public sealed partial class FastEngine : IConnectivityEngine, IPairCounter
 
     private readonly record struct EndpointInfo(int Global, int Local, int Namespace, int EgressProfile, int IngressProfile);
 
-    private sealed record GlobalClass(int NsClass, VectorKey PodVector, VectorKey Blocks, int PortSignature, bool HostNetwork, bool External)
+    private sealed record GlobalClass(int NsClass, VectorKey PodVector, VectorKey Blocks, VectorKey NodePeers, int PortSignature, bool HostNetwork, bool External)
     {
         public int[] Vector => PodVector.Items;
     }

@@ -13,15 +13,17 @@ namespace Netpol.Core.Tests.Properties;
 /// </summary>
 public sealed class DiffAgreementTests
 {
-    [Fact]
-    public void Diff_agrees_with_the_reference_evaluator_pair_by_pair()
+    [Theory]
+    [InlineData(false, 1500)]
+    [InlineData(true, 800)]
+    public void Diff_agrees_with_the_reference_evaluator_pair_by_pair(bool clusterPolicies, int iterations)
     {
         Gen.Int[0, int.MaxValue].Sample(
             seed =>
             {
-                // Given two versions of a random cluster
-                var before = WithOwners(RandomClusters.Generate(seed));
-                var after = Changed(before, seed);
+                // Given two versions of a random cluster (with Admin and Baseline policies, some dropped and added)
+                var before = WithOwners(RandomClusters.Generate(seed, clusterPolicies));
+                var after = Changed(before, seed, clusterPolicies);
                 foreach (var by in new[] { Grouping.Workload, Grouping.Pod })
                 {
                     // When
@@ -34,17 +36,17 @@ public sealed class DiffAgreementTests
                     Assert.True(lost.SequenceEqual(Lines(result.Lost)), $"lost differs: expected [{string.Join("; ", lost)}], got [{string.Join("; ", Lines(result.Lost))}]\n{message}");
                 }
             },
-            iter: 1500);
+            iter: iterations);
     }
 
     /// <summary>Every other pod becomes a replica of one of two workloads, so that workloads have several pods.</summary>
     private static Cluster WithOwners(Cluster c) =>
-        new(c.Namespaces, c.Pods.Select((p, i) => i % 2 == 0 ? p with { Owner = $"deploy/w{i % 4}" } : p), c.Policies);
+        new(c.Namespaces, c.Pods.Select((p, i) => i % 2 == 0 ? p with { Owner = $"deploy/w{i % 4}" } : p), c.Policies, c.Services, c.ClusterPolicies, c.Nodes);
 
-    private static Cluster Changed(Cluster c, int seed)
+    private static Cluster Changed(Cluster c, int seed, bool clusterPolicies)
     {
         var r = new Random(seed ^ 0x5bd1e995);
-        var other = WithOwners(RandomClusters.Generate(unchecked(seed * 31) + 7));
+        var other = WithOwners(RandomClusters.Generate(unchecked(seed * 31) + 7, clusterPolicies));
         var policies = c.Policies.Where(_ => r.Next(3) != 0).Concat(other.Policies.Where(_ => r.Next(2) == 0)).ToList();
         var pods = new List<Pod>();
         foreach (var p in c.Pods)
@@ -60,7 +62,8 @@ public sealed class DiffAgreementTests
 
         pods.AddRange(other.Pods.Where(_ => r.Next(3) == 0).Select(p => p with { Name = p.Name + "-new" }));
         var namespaces = c.Namespaces.Select(n => r.Next(4) == 0 ? n with { Labels = other.Namespaces[0].Labels } : n).ToList();
-        return new Cluster(namespaces, pods, policies.DistinctBy(p => p.FullName));
+        var tiers = c.ClusterPolicies.Where(_ => r.Next(3) != 0).Concat(other.ClusterPolicies.Where(_ => r.Next(2) == 0)).DistinctBy(p => p.FullName);
+        return new Cluster(namespaces, pods, policies.DistinctBy(p => p.FullName), c.Services, tiers, c.Nodes);
     }
 
     private static (List<string> Gained, List<string> Lost) BruteForce(Cluster before, Cluster after, Grouping by)

@@ -95,6 +95,42 @@ public sealed class EngineAgreementTests
     }
 
     [Fact]
+    public void Class_verdicts_agree_with_the_reference_when_cluster_policies_exist()
+    {
+        Gen.Int[0, int.MaxValue].Sample(
+            seed =>
+            {
+                // Given a random tiered cluster and its classes
+                var cluster = RandomClusters.Generate(seed, clusterPolicies: true);
+                var reference = new ReferenceEvaluator(cluster);
+                var fast = new FastEngine(cluster);
+
+                // When graph and diff ask by class (any two distinct pods) and by cross-namespace key
+                foreach (var a in cluster.Pods)
+                {
+                    foreach (var b in cluster.Pods)
+                    {
+                        if (ReferenceEquals(a, b))
+                        {
+                            continue;
+                        }
+
+                        // Then every answer is the reference verdict of the pair
+                        var expected = reference.AllowedPorts(Endpoint.ForPod(a), Endpoint.ForPod(b));
+                        var byClass = fast.ClassPorts(fast.ClassOf(a), fast.ClassOf(b));
+                        Assert.True(expected.Equals(byClass), $"seed {seed}: {a.FullName} -> {b.FullName}: reference {expected}, by class {byClass}\n{Describe(cluster)}");
+                        if (a.Namespace != b.Namespace)
+                        {
+                            var byKey = fast.CrossNamespacePorts(fast.SourceKey(fast.ClassOf(a)), fast.DestinationKey(fast.ClassOf(b)));
+                            Assert.True(expected.Equals(byKey), $"seed {seed}: {a.FullName} -> {b.FullName}: reference {expected}, by key {byKey}\n{Describe(cluster)}");
+                        }
+                    }
+                }
+            },
+            iter: 1500);
+    }
+
+    [Fact]
     public void Generated_cluster_policies_change_verdicts_often_enough_to_test_the_tiers()
     {
         // Given the first 300 seeds, When each cluster is judged with and without its tiers
