@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Net;
 using System.Net.Sockets;
 using Netpol.Core.Model;
+using Netpol.Core.Reference;
 
 namespace Netpol.Analysis.Generate;
 
@@ -174,6 +175,7 @@ public static class GenerateAnalysis
             .Select(t => new GeneratedTest($"{t.From} reaches {t.To} on {t.Port}/{t.Protocol}", t.From, t.To, t.Port, t.Protocol))
             .ToList();
         var ordered = policies.OrderBy(p => p.Namespace, StringComparer.Ordinal).ThenBy(p => Rank(p.Name)).ThenBy(p => p.Name, StringComparer.Ordinal).ToList();
+        AdminDenied(cluster, seen.Keys, notes);
         return new GenerateResult(ordered, tests, notes);
     }
 
@@ -243,6 +245,46 @@ public static class GenerateAnalysis
     }
 
     /// <summary>The workloads of the cluster: their pods, policy names and the stable labels that select exactly them.</summary>
+    /// <summary>
+    /// Observed connections the Admin tier denies on either side: NetworkPolicies cannot allow them (the Admin tier
+    /// decides before NetworkPolicy), so the generated policies are not enough and a note says so.
+    /// </summary>
+    private static void AdminDenied(Cluster cluster, IEnumerable<(Endpoint From, Endpoint To, int Port, Protocol Protocol)> connections, List<string> notes)
+    {
+        if (!cluster.HasClusterPolicies)
+        {
+            return;
+        }
+
+        var denied = new List<string>();
+        foreach (var (from, to, port, protocol) in connections)
+        {
+            var wanted = PortSet.Of(protocol, port, port);
+            if (IsAdminDenied(cluster, Direction.Egress, from, to, wanted) || IsAdminDenied(cluster, Direction.Ingress, to, from, wanted))
+            {
+                denied.Add($"{from} -> {to} {port}/{protocol}");
+            }
+        }
+
+        if (denied.Count > 0)
+        {
+            denied.Sort(StringComparer.Ordinal);
+            var shown = string.Join("; ", denied.Take(5)) + (denied.Count > 5 ? $"; and {denied.Count - 5} more" : string.Empty);
+            notes.Add($"{denied.Count} observed connection(s) are denied by the Admin tier of cluster network policies, which NetworkPolicies cannot override ({shown}); run 'netpol check' on one to see the deciding rule");
+        }
+    }
+
+    private static bool IsAdminDenied(Cluster cluster, Direction direction, Endpoint subject, Endpoint other, PortSet wanted)
+    {
+        if (subject.Pod is not { HostNetwork: false } pod)
+        {
+            return false;
+        }
+
+        var admin = Semantics.EvaluateTier(cluster, ClusterPolicyTier.Admin, direction, pod, other, wanted);
+        return admin.Accepted.IsEmpty && admin.Undecided.IsEmpty;
+    }
+
     private sealed class WorkloadIndex
     {
 

@@ -246,8 +246,8 @@ public static class GraphAnalysis
             {
                 node.IngressPolicies = Policies(node, Direction.Ingress);
                 node.EgressPolicies = Policies(node, Direction.Egress);
-                node.IngressIsolated = node.Pods.All(p => !p.HostNetwork && cluster.PoliciesIn(p.Namespace).Any(x => Semantics.Selects(x, p, Direction.Ingress)));
-                node.EgressIsolated = node.Pods.All(p => !p.HostNetwork && cluster.PoliciesIn(p.Namespace).Any(x => Semantics.Selects(x, p, Direction.Egress)));
+                node.IngressIsolated = node.Pods.All(p => IsGoverned(p, Direction.Ingress));
+                node.EgressIsolated = node.Pods.All(p => IsGoverned(p, Direction.Egress));
             }
 
             ClassEdges();
@@ -301,9 +301,23 @@ public static class GraphAnalysis
             return new GraphResult(options.By, namespaces, nodes, edges) { HiddenOpenEdges = _hiddenOpen };
         }
 
+        // A pod is governed for a direction when a NetworkPolicy isolates it or a cluster network policy with rules
+        // for the direction applies to it: its edges are then decided by policy, not by the default allow.
+        private bool IsGoverned(Pod p, Direction direction) =>
+            !p.HostNetwork
+            && (cluster.PoliciesIn(p.Namespace).Any(x => Semantics.Selects(x, p, direction))
+                || cluster.ClusterPolicies.Any(x => x.Rules(direction).Count > 0 && Semantics.Selects(x, p, cluster)));
+
+        private static string ClusterPolicyName(ClusterNetworkPolicy policy) => policy.Kind switch
+        {
+            "AdminNetworkPolicy" => $"anp/{policy.Name}",
+            "BaselineAdminNetworkPolicy" => $"banp/{policy.Name}",
+            _ => $"cnp/{policy.Name}",
+        };
+
         private List<string> Policies(NodeDraft node, Direction direction) =>
-            node.Pods.SelectMany(p => cluster.PoliciesIn(p.Namespace).Where(x => Semantics.Selects(x, p, direction)))
-                .Select(x => x.FullName)
+            node.Pods.SelectMany(p => cluster.PoliciesIn(p.Namespace).Where(x => Semantics.Selects(x, p, direction)).Select(x => x.FullName)
+                    .Concat(cluster.ClusterPolicies.Where(x => x.Rules(direction).Count > 0 && Semantics.Selects(x, p, cluster)).Select(ClusterPolicyName)))
                 .Distinct(StringComparer.Ordinal)
                 .Order(StringComparer.Ordinal)
                 .ToList();

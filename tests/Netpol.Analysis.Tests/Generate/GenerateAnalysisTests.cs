@@ -199,4 +199,42 @@ public sealed class GenerateAnalysisTests
         Assert.DoesNotContain(result.Policies, p => p.Name.StartsWith("batch-", StringComparison.Ordinal));
         Assert.Contains(result.Notes, n => n.Contains("shop/deploy/api: 1 source(s) could not be named by stable labels", StringComparison.Ordinal));
     }
+
+    [Fact]
+    public void Observed_connections_the_admin_tier_denies_get_a_note_because_network_policies_cannot_allow_them()
+    {
+        // Given an Admin Deny of ingress to shop from monitoring
+        var cluster = TestClusters.FromYaml(Shop + """
+
+            ---
+            apiVersion: policy.networking.k8s.io/v1alpha2
+            kind: ClusterNetworkPolicy
+            metadata: {name: no-scraping}
+            spec:
+              tier: Admin
+              priority: 5
+              subject: {namespaces: {matchLabels: {kubernetes.io/metadata.name: shop}}}
+              ingress:
+              - action: Deny
+                from: [{namespaces: {matchLabels: {kubernetes.io/metadata.name: monitoring}}}]
+            """);
+        Endpoint P(string name) => Endpoint.ForPod(cluster.FindPod(name)!);
+
+        // When policies are generated for a denied and an undecided connection
+        var result = GenerateAnalysis.Run(
+            cluster,
+            [
+                new ObservedConnection(P("monitoring/deploy/prometheus"), P("shop/deploy/web"), 8080, Protocol.TCP),
+                new ObservedConnection(P("shop/deploy/web"), P("shop/deploy/api"), 9000, Protocol.TCP),
+            ]);
+
+        // Then only the denied one is named in the note
+        var note = Assert.Single(result.Notes, n => n.Contains("denied by the Admin tier", StringComparison.Ordinal));
+        Assert.StartsWith("1 observed connection(s)", note, StringComparison.Ordinal);
+        Assert.Contains("monitoring/deploy/prometheus", note, StringComparison.Ordinal);
+        Assert.DoesNotContain("shop/deploy/api", note, StringComparison.Ordinal);
+
+        // And without the cluster policy there is no such note
+        Assert.DoesNotContain(Run(null, new ObservedConnection(Pod("monitoring/deploy/prometheus"), Pod("shop/deploy/web"), 8080, Protocol.TCP)).Notes, n => n.Contains("Admin tier", StringComparison.Ordinal));
+    }
 }

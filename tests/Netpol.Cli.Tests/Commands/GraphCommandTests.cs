@@ -63,6 +63,82 @@ public sealed class GraphCommandTests
     }
 
     [Fact]
+    public void Graph_draws_what_the_tiers_decide_not_only_what_network_policies_allow()
+    {
+        // Given no NetworkPolicy at all, an Admin Deny from dev to prod and a Baseline Deny of ingress from other
+        // namespaces that lets monitoring through
+        const string manifests = """
+            apiVersion: v1
+            kind: Namespace
+            metadata: {name: dev, labels: {env: dev}}
+            ---
+            apiVersion: v1
+            kind: Namespace
+            metadata: {name: prod, labels: {env: prod}}
+            ---
+            apiVersion: v1
+            kind: Namespace
+            metadata: {name: monitoring, labels: {purpose: monitoring}}
+            ---
+            apiVersion: apps/v1
+            kind: Deployment
+            metadata: {name: web, namespace: prod}
+            spec:
+              selector: {matchLabels: {app: web}}
+              template:
+                metadata: {labels: {app: web}}
+                spec: {containers: [{name: web, image: web:1, ports: [{containerPort: 8080}]}]}
+            ---
+            apiVersion: apps/v1
+            kind: Deployment
+            metadata: {name: tool, namespace: dev}
+            spec:
+              selector: {matchLabels: {app: tool}}
+              template:
+                metadata: {labels: {app: tool}}
+                spec: {containers: [{name: tool, image: tool:1}]}
+            ---
+            apiVersion: apps/v1
+            kind: Deployment
+            metadata: {name: prometheus, namespace: monitoring}
+            spec:
+              selector: {matchLabels: {app: prometheus}}
+              template:
+                metadata: {labels: {app: prometheus}}
+                spec: {containers: [{name: prometheus, image: prom:1}]}
+            ---
+            apiVersion: policy.networking.k8s.io/v1alpha2
+            kind: ClusterNetworkPolicy
+            metadata: {name: deny-dev-to-prod}
+            spec:
+              tier: Admin
+              priority: 10
+              subject: {namespaces: {matchLabels: {env: prod}}}
+              ingress:
+              - {action: Deny, from: [{namespaces: {matchLabels: {env: dev}}}]}
+            ---
+            apiVersion: policy.networking.k8s.io/v1alpha2
+            kind: ClusterNetworkPolicy
+            metadata: {name: default}
+            spec:
+              tier: Baseline
+              priority: 0
+              subject: {namespaces: {matchLabels: {env: prod}}}
+              ingress:
+              - {action: Accept, from: [{namespaces: {matchLabels: {purpose: monitoring}}}], protocols: [{tcp: {destinationPort: {number: 8080}}}]}
+              - {action: Deny, from: [{namespaces: {}}]}
+            """;
+
+        // When drawn as DOT
+        var (exit, output, error) = CliRunner.RunWithInput(manifests, "graph", "-f", "-", "-o", "dot");
+
+        // Then monitoring reaches prod's web on 8080 only, and dev does not reach it at all
+        Assert.True(exit == 0, error);
+        Assert.Contains("\"monitoring/deploy/prometheus\" -> \"prod/deploy/web\" [label=\"8080/TCP\"]", output, StringComparison.Ordinal);
+        Assert.DoesNotContain("\"dev/deploy/tool\" -> \"prod/deploy/web\"", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Graph_of_an_unknown_namespace_is_bad_input()
     {
         var (exit, _, error) = CliRunner.Run("graph", "-f", "example:three-tier-app", "-n", "nope");
