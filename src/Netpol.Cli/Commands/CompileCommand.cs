@@ -33,13 +33,15 @@ internal static class CompileCommand
             }
 
             var cluster = loaded.Cluster;
-            if (cluster.HasClusterPolicies)
-            {
-                ctx.Error.WriteLine($"netpol: warning: {cluster.ClusterPolicies.Count} cluster network policies (Admin/Baseline tiers) are not compiled yet: the ruleset enforces NetworkPolicy only");
-            }
-
             var only = parse.GetValue(pod) is { } name ? FindPod(cluster, name) : null;
             var ruleset = NftablesCompiler.Compile(cluster, new AddressPlan(cluster), only);
+            foreach (var peer in ruleset.Uncompiled)
+            {
+                var at = peer.Policy.Locations.TryGetValue(peer.FieldPath, out var location) ? location : peer.Policy.Source;
+                var where = at is null ? string.Empty : $"{at}: ";
+                ctx.Error.WriteLine($"netpol: warning: {where}{peer.Policy.FullName}: {peer.FieldPath}: domainNames cannot be compiled (DNS decides at run time): the ruleset treats the peer as matching nothing, as the engine does");
+            }
+
             var path = parse.GetValue(output);
             if (path is null or "-")
             {

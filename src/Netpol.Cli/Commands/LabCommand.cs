@@ -82,7 +82,6 @@ internal static class LabCommand
             }
 
             var cluster = loaded.Cluster;
-            RequireNetworkPolicyOnly(cluster);
             var protocols = (parse.GetValue(Protocols) ?? []).Select(CommonOptions.ParseProtocol).Distinct().ToList();
             var probes = CommonOptions.Probes(parse.GetValue(Ports) ?? [], protocols);
             if (probes.Count == 0)
@@ -268,7 +267,7 @@ internal static class LabCommand
         command.SetAction(async (parse, cancel) =>
         {
             Require();
-            if (TestCommand.Prepare(ctx, parse, specs, files, strict, live, RequireNetworkPolicyOnly) is not { } prepared)
+            if (TestCommand.Prepare(ctx, parse, specs, files, strict, live) is not { } prepared)
             {
                 return ExitCodes.BadInput;
             }
@@ -395,15 +394,6 @@ internal static class LabCommand
     private static string LabToolsPath(string tool) =>
         BinFolders.Select(d => Path.Combine(d, tool)).FirstOrDefault(File.Exists)
         ?? throw new NetpolException($"the lab needs '{tool}' (util-linux) to start its listener process");
-
-    /// <summary>The lab's rules do not enforce the Admin/Baseline tiers yet, so it would report false disagreements.</summary>
-    private static void RequireNetworkPolicyOnly(Netpol.Core.Model.Cluster cluster)
-    {
-        if (cluster.HasClusterPolicies)
-        {
-            throw new NetpolException($"the input has {cluster.ClusterPolicies.Count} cluster network policies (Admin/Baseline tiers), which the lab does not enforce yet: run it on the NetworkPolicies alone");
-        }
-    }
 
     private static void Require()
     {

@@ -22,7 +22,7 @@ public sealed class AddressPlan
     private readonly Dictionary<Pod, IReadOnlyList<IPAddress>> _addresses = new(ReferenceEqualityComparer.Instance);
     private readonly List<IPAddress> _placeholders = [];
 
-    /// <summary>Plans addresses for every pod of the cluster, avoiding addresses that pods or externals already use.</summary>
+    /// <summary>Plans addresses for every pod of the cluster, avoiding addresses that pods, externals or nodes already use.</summary>
     public AddressPlan(Cluster cluster, IEnumerable<IPAddress>? externals = null)
     {
         ArgumentNullException.ThrowIfNull(cluster);
@@ -30,6 +30,9 @@ public sealed class AddressPlan
         used.UnionWith(externals ?? []);
         var v6 = used.Any(a => a.AddressFamily == AddressFamily.InterNetworkV6);
         var v4 = !v6 || used.Any(a => a.AddressFamily == AddressFamily.InterNetwork);
+
+        // A placeholder must not pass for a node, whose address a cluster network policy's nodes peer matches.
+        used.UnionWith(cluster.Nodes.SelectMany(n => n.Addresses));
         var next4 = Next(PlaceholderRange4, used);
         var next6 = Next(PlaceholderRange6, used);
         foreach (var pod in cluster.Pods)

@@ -10,7 +10,9 @@ public sealed class NftRuleset(
     string text,
     IReadOnlyDictionary<string, List<string>> chains,
     IReadOnlyDictionary<(Pod, Direction), string> podChains,
-    IReadOnlyDictionary<(NetworkPolicy, Direction), string> policyChains)
+    IReadOnlyDictionary<(NetworkPolicy, Direction), string> policyChains,
+    IReadOnlyDictionary<(ClusterNetworkPolicy, Direction), string>? clusterPolicyChains = null,
+    IReadOnlyList<UncompiledPeer>? uncompiled = null)
 {
     /// <summary>The ruleset as an nft script.</summary>
     public string Text { get; } = text;
@@ -18,9 +20,13 @@ public sealed class NftRuleset(
     /// <summary>How many chains the table has besides the two base chains.</summary>
     public int ChainCount => chains.Count;
 
+    /// <summary>The cluster network policy peers the ruleset could not enforce (domainNames), in compile order.</summary>
+    public IReadOnlyList<UncompiledPeer> Uncompiled { get; } = uncompiled ?? [];
+
     /// <summary>
-    /// The nft rules that decide one direction for a pod: its per-pod chain and the policy chains it jumps to,
-    /// each line prefixed by its chain. Empty when no policy isolates the pod for that direction.
+    /// The nft rules that decide one direction for a pod: its per-pod chain and every chain it jumps or goes to
+    /// (tier and policy chains), each line prefixed by its chain. Empty when no policy of any tier applies to the
+    /// pod for that direction.
     /// </summary>
     public IReadOnlyList<string> RulesFor(Pod pod, Direction direction)
     {
@@ -31,18 +37,34 @@ public sealed class NftRuleset(
         }
 
         var result = new List<string>();
-        foreach (var line in chains[chain])
-        {
-            result.Add($"{chain}: {line}");
-            if (line.StartsWith("jump ", StringComparison.Ordinal) && chains.TryGetValue(line[5..], out var target))
-            {
-                result.AddRange(target.Select(l => $"{line[5..]}: {l}"));
-            }
-        }
-
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        Walk(chain, result, seen);
         return result;
     }
 
     /// <summary>The chain of a policy for a direction, when some compiled pod uses it.</summary>
     public string? ChainOf(NetworkPolicy policy, Direction direction) => policyChains.GetValueOrDefault((policy, direction));
+
+    /// <summary>The chain of a cluster network policy for a direction, when some compiled pod uses it.</summary>
+    public string? ChainOf(ClusterNetworkPolicy policy, Direction direction) => clusterPolicyChains?.GetValueOrDefault((policy, direction));
+
+    private void Walk(string chain, List<string> result, HashSet<string> seen)
+    {
+        if (!seen.Add(chain) || !chains.TryGetValue(chain, out var lines))
+        {
+            return;
+        }
+
+        foreach (var line in lines)
+        {
+            result.Add($"{chain}: {line}");
+            foreach (var verb in (ReadOnlySpan<string>)["jump ", "goto "])
+            {
+                if (line.StartsWith(verb, StringComparison.Ordinal))
+                {
+                    Walk(line[verb.Length..], result, seen);
+                }
+            }
+        }
+    }
 }

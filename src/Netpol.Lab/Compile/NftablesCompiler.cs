@@ -22,8 +22,10 @@ namespace Netpol.Lab.Compile;
 /// Selector peers are resolved to the addresses of the pods they match now (named sets); ipBlock peers stay CIDRs,
 /// minus their except ranges and minus the placeholder addresses of pods without an IP. Named ports are resolved
 /// against the destination pod: in ingress the selected pod, in egress every pod the peer admits.
+/// Cluster network policies (the Admin and Baseline tiers) add chains around the NetworkPolicy ones: see
+/// NftablesCompiler.Tiers.cs.
 /// </summary>
-public static class NftablesCompiler
+public static partial class NftablesCompiler
 {
     /// <summary>The table the compiled rules live in (<c>table inet netpol</c>).</summary>
     public const string TableName = "netpol";
@@ -39,8 +41,11 @@ public static class NftablesCompiler
         return new Builder(cluster, plan, onlyPod).Build();
     }
 
-    private sealed class Builder(Cluster cluster, AddressPlan plan, Pod? onlyPod)
+    private sealed partial class Builder
     {
+        private readonly Cluster _cluster;
+        private readonly AddressPlan _plan;
+        private readonly Pod? _onlyPod;
         private readonly Names _names = new();
         private readonly List<(string Name, string Type, string Comment, List<string> Elements)> _sets = [];
         private readonly Dictionary<string, List<string>> _chains = new(StringComparer.Ordinal);
@@ -59,33 +64,74 @@ public static class NftablesCompiler
             [Direction.Egress] = [],
         };
 
+        public Builder(Cluster cluster, AddressPlan plan, Pod? onlyPod)
+        {
+            _cluster = cluster;
+            _plan = plan;
+            _onlyPod = onlyPod;
+        }
+
         public NftRuleset Build()
         {
-            var subjects = onlyPod is null ? cluster.Pods : [onlyPod];
+            var subjects = _onlyPod is null ? _cluster.Pods : [_onlyPod];
             var isolated = new Dictionary<Direction, int> { [Direction.Ingress] = 0, [Direction.Egress] = 0 };
             foreach (var pod in subjects)
             {
                 foreach (var direction in new[] { Direction.Ingress, Direction.Egress })
                 {
-                    var policies = cluster.PoliciesIn(pod.Namespace).Where(p => Semantics.Selects(p, pod, direction)).ToList();
-                    if (policies.Count == 0)
+                    var policies = _cluster.PoliciesIn(pod.Namespace).Where(p => Semantics.Selects(p, pod, direction)).ToList();
+                    var admin = TierPolicies(ClusterPolicyTier.Admin, pod, direction);
+                    var baseline = policies.Count == 0 ? TierPolicies(ClusterPolicyTier.Baseline, pod, direction) : [];
+                    if (policies.Count == 0 && admin.Count == 0 && baseline.Count == 0)
                     {
                         continue;
                     }
 
-                    isolated[direction]++;
-                    var chain = _names.Chain($"{(direction == Direction.Ingress ? "in" : "out")}_{pod.Namespace}_{pod.Name}");
+                    var prefix = direction == Direction.Ingress ? "in" : "out";
+                    var chain = _names.Chain($"{prefix}_{pod.Namespace}_{pod.Name}");
                     _podChains[(pod, direction)] = chain;
+                    var dir = direction == Direction.Ingress ? "ingress" : "egress";
                     var lines = new List<string>();
-                    foreach (var policy in policies)
+                    if (policies.Count > 0)
                     {
-                        lines.Add($"jump {PolicyChain(policy, direction)}");
+                        isolated[direction]++;
+                        foreach (var policy in policies)
+                        {
+                            lines.Add($"jump {PolicyChain(policy, direction)}");
+                        }
+
+                        lines.Add($"drop comment {Quote($"{pod.FullName} {dir}: isolated by {string.Join(", ", policies.Select(p => p.Name))}; nothing else allowed")}");
+                    }
+                    else
+                    {
+                        foreach (var policy in baseline)
+                        {
+                            lines.Add($"jump {ClusterPolicyChain(policy, direction)}");
+                        }
+
+                        lines.Add($"accept comment {Quote($"{pod.FullName} {dir}: no tier decided; allowed by default")}");
                     }
 
-                    var dir = direction == Direction.Ingress ? "ingress" : "egress";
-                    lines.Add($"drop comment {Quote($"{pod.FullName} {dir}: isolated by {string.Join(", ", policies.Select(p => p.Name))}; nothing else allowed")}");
+                    if (admin.Count > 0)
+                    {
+                        // The Admin tier comes first. What it leaves undecided, and what a Pass rule hands over, goes
+                        // on to the rest (NetworkPolicy or Baseline, then the default), which always ends in a verdict:
+                        // so a Pass can goto it from deep inside a shared policy chain without returning anywhere.
+                        var rest = _names.Chain($"{prefix}_{pod.Namespace}_{pod.Name}_{(policies.Count > 0 ? "netpol" : "baseline")}");
+                        AddChain(rest, lines);
+                        lines = [.. admin.Select(p => $"jump {ClusterPolicyChain(p, direction)}")];
+                        lines.Add($"goto {rest}");
+                        foreach (var address in _plan.AddressesOf(pod))
+                        {
+                            if (_passed.Add((direction, address)))
+                            {
+                                _pass[direction].Add((address, rest));
+                            }
+                        }
+                    }
+
                     AddChain(chain, lines);
-                    foreach (var address in plan.AddressesOf(pod))
+                    foreach (var address in _plan.AddressesOf(pod))
                     {
                         // Two pods cannot share an address in the data plane: the first one (by name) keeps it.
                         if (_dispatched.Add((direction, address)))
@@ -96,7 +142,7 @@ public static class NftablesCompiler
                 }
             }
 
-            return new NftRuleset(Render(subjects.Count, isolated), _chains, _podChains, _policyChains);
+            return new NftRuleset(Render(subjects.Count, isolated), _chains, _podChains, _policyChains, _clusterChains, _uncompiled);
         }
 
         private string PolicyChain(NetworkPolicy policy, Direction direction)
@@ -167,7 +213,7 @@ public static class NftablesCompiler
         private void EmitNamed(List<string> lines, NetworkPolicy policy, Direction direction, PolicyPeer? peer, List<Condition> peerConditions, List<PolicyPort> named, string comment)
         {
             IEnumerable<Pod> destinations = direction == Direction.Ingress
-                ? (onlyPod is null ? cluster.PodsIn(policy.Namespace) : [onlyPod]).Where(p => Semantics.Selects(policy, p, Direction.Ingress))
+                ? (_onlyPod is null ? _cluster.PodsIn(policy.Namespace) : [_onlyPod]).Where(p => Semantics.Selects(policy, p, Direction.Ingress))
                 : peer is null ? PodsDeclaring(named)
                 : peer.IPBlock is null ? SelectorMatches(policy, peer)
                 : PodsInside(peer.IPBlock);
@@ -186,7 +232,7 @@ public static class NftablesCompiler
             foreach (var group in groups)
             {
                 var ports = group.First().Ports;
-                var addresses = group.SelectMany(x => plan.AddressesOf(x.Pod)).Distinct().ToList();
+                var addresses = group.SelectMany(x => _plan.AddressesOf(x.Pod)).Distinct().ToList();
                 var destination = AddressConditions("daddr", addresses);
 
                 // In egress the destination pods already are the peer's matches (the engine matches a named port to
@@ -214,7 +260,7 @@ public static class NftablesCompiler
                     text.Append(CultureInfo.InvariantCulture, $" {ip} {field} != {{ {string.Join(", ", block.Except.Select(Cidr))} }}");
                 }
 
-                if (plan.Placeholders.Any(a => a.AddressFamily == family))
+                if (_plan.Placeholders.Any(a => a.AddressFamily == family))
                 {
                     text.Append(CultureInfo.InvariantCulture, $" {ip} {field} != @{PlaceholderSet(family)}");
                 }
@@ -226,7 +272,7 @@ public static class NftablesCompiler
             var result = new List<Condition>();
             foreach (var family in new[] { AddressFamily.InterNetwork, AddressFamily.InterNetworkV6 })
             {
-                var addresses = pods.SelectMany(p => plan.AddressesOf(p, family)).Distinct().Select(a => a.ToString()).ToList();
+                var addresses = pods.SelectMany(p => _plan.AddressesOf(p, family)).Distinct().Select(a => a.ToString()).ToList();
                 if (addresses.Count == 0 && (family == AddressFamily.InterNetworkV6 || pods.Count > 0))
                 {
                     continue;
@@ -255,9 +301,9 @@ public static class NftablesCompiler
             }
 
             var candidates = peer.NamespaceSelector is null
-                ? cluster.PodsIn(policy.Namespace)
-                : NamespacesMatching(peer.NamespaceSelector).SelectMany(n => cluster.PodsIn(n.Name));
-            var pods = candidates.Where(p => Semantics.PeerMatches(policy, peer, Endpoint.ForPod(p), cluster))
+                ? _cluster.PodsIn(policy.Namespace)
+                : NamespacesMatching(peer.NamespaceSelector).SelectMany(n => _cluster.PodsIn(n.Name));
+            var pods = candidates.Where(p => Semantics.PeerMatches(policy, peer, Endpoint.ForPod(p), _cluster))
                 .OrderBy(p => p.Namespace, StringComparer.Ordinal).ThenBy(p => p.Name, StringComparer.Ordinal).ToList();
             _selectorMatches[key] = pods;
             return pods;
@@ -266,7 +312,7 @@ public static class NftablesCompiler
         /// <summary>The pods that declare a container port with one of the names (the only ones a named port can reach).</summary>
         private IEnumerable<Pod> PodsDeclaring(List<PolicyPort> named)
         {
-            _podsByPortName ??= cluster.Pods
+            _podsByPortName ??= _cluster.Pods
                 .SelectMany(p => p.Ports.Where(c => c.Name is not null).Select(c => (Name: c.Name!, Pod: p)))
                 .GroupBy(x => x.Name, StringComparer.Ordinal)
                 .ToDictionary(g => g.Key, g => g.Select(x => x.Pod).Distinct().ToList(), StringComparer.Ordinal);
@@ -282,7 +328,7 @@ public static class NftablesCompiler
             if (_namespacesByLabel is null)
             {
                 _namespacesByLabel = [];
-                foreach (var ns in cluster.Namespaces)
+                foreach (var ns in _cluster.Namespaces)
                 {
                     foreach (var label in ns.Labels)
                     {
@@ -298,7 +344,7 @@ public static class NftablesCompiler
 
             var lookup = selector.Requirements.FirstOrDefault(r => r.Operator == SelectorOperator.In);
             var candidates = lookup is null
-                ? cluster.Namespaces
+                ? _cluster.Namespaces
                 : lookup.Values.Distinct().SelectMany(v => _namespacesByLabel.GetValueOrDefault((lookup.Key, v)) ?? []);
             return candidates.Where(n => selector.Matches(n.Labels));
         }
@@ -315,7 +361,7 @@ public static class NftablesCompiler
                 return cached;
             }
 
-            _podsByAddress ??= cluster.Pods.SelectMany(p => p.IPs.Select(a => (Family: a.AddressFamily, Key: Key(a), Pod: p)))
+            _podsByAddress ??= _cluster.Pods.SelectMany(p => p.IPs.Select(a => (Family: a.AddressFamily, Key: Key(a), Pod: p)))
                 .GroupBy(x => x.Family)
                 .ToDictionary(g => g.Key, g => g.Select(x => (x.Key, x.Pod)).OrderBy(x => x.Key).ToArray());
             var result = new List<Pod>();
@@ -473,20 +519,26 @@ public static class NftablesCompiler
             var w = new StringBuilder();
             w.Append("#!/usr/sbin/nft -f\n");
             w.Append("# netpol compile: NetworkPolicy as nftables rules, enforced on the forward hook the way a CNI's node agent does.\n");
-            var scope = podCount == cluster.Pods.Count ? Count(podCount, "pod") : $"{Count(podCount, "pod")} of {cluster.Pods.Count}";
-            w.Append(CultureInfo.InvariantCulture, $"# {scope}, {Count(cluster.Policies.Count, "policy", "policies")}; isolated: {isolated[Direction.Ingress]} for ingress, {isolated[Direction.Egress]} for egress.\n");
-            if (plan.Placeholders.Count > 0)
+            var scope = podCount == _cluster.Pods.Count ? Count(podCount, "pod") : $"{Count(podCount, "pod")} of {_cluster.Pods.Count}";
+            w.Append(CultureInfo.InvariantCulture, $"# {scope}, {Count(_cluster.Policies.Count, "policy", "policies")}; isolated: {isolated[Direction.Ingress]} for ingress, {isolated[Direction.Egress]} for egress.\n");
+            if (_cluster.HasClusterPolicies)
             {
-                var ranges = string.Join(" and ", plan.Placeholders.Select(a => a.AddressFamily).Distinct().Order().Select(f => f == AddressFamily.InterNetwork ? AddressPlan.PlaceholderRange4 : AddressPlan.PlaceholderRange6));
-                var count = cluster.Pods.Count(p => p.IPs.Count == 0);
-                w.Append(CultureInfo.InvariantCulture, $"# {Count(count, "pod")} without an IP: placeholders from {ranges}, which no ipBlock matches.\n");
+                w.Append(CultureInfo.InvariantCulture, $"# {Count(_cluster.ClusterPolicies.Count, "cluster network policy", "cluster network policies")}: per direction the Admin tier decides first (Pass skips the rest of it), then NetworkPolicy for isolated pods, else the Baseline tier, else allow.\n");
+            }
+
+            if (_plan.Placeholders.Count > 0)
+            {
+                var ranges = string.Join(" and ", _plan.Placeholders.Select(a => a.AddressFamily).Distinct().Order().Select(f => f == AddressFamily.InterNetwork ? AddressPlan.PlaceholderRange4 : AddressPlan.PlaceholderRange6));
+                var count = _cluster.Pods.Count(p => p.IPs.Count == 0);
+                var which = _cluster.HasClusterPolicies ? "no ipBlock or networks peer" : "no ipBlock";
+                w.Append(CultureInfo.InvariantCulture, $"# {Count(count, "pod")} without an IP: placeholders from {ranges}, which {which} matches.\n");
             }
 
             w.Append("# Load: nft -f FILE (replaces the table). Inspect: nft list table inet netpol. Find a policy: nft list ruleset | grep NAME\n");
             w.Append(CultureInfo.InvariantCulture, $"table inet {TableName}\ndelete table inet {TableName}\ntable inet {TableName} {{\n");
             foreach (var family in new[] { AddressFamily.InterNetwork, AddressFamily.InterNetworkV6 })
             {
-                var placeholders = plan.Placeholders.Where(a => a.AddressFamily == family).Select(a => a.ToString()).ToList();
+                var placeholders = _plan.Placeholders.Where(a => a.AddressFamily == family).Select(a => a.ToString()).ToList();
                 if (placeholders.Count > 0)
                 {
                     WriteSet(w, PlaceholderSet(family), family == AddressFamily.InterNetwork ? "ipv4_addr" : "ipv6_addr", "addresses of pods without an IP: selectors match them, ipBlocks never", placeholders);
@@ -513,37 +565,54 @@ public static class NftablesCompiler
             {
                 foreach (var family in new[] { AddressFamily.InterNetwork, AddressFamily.InterNetworkV6 })
                 {
-                    var entries = _dispatch[direction].Where(e => e.Address.AddressFamily == family).ToList();
-                    w.Append(CultureInfo.InvariantCulture, $"\n\tmap {DispatchMap(direction, family)} {{\n\t\ttype {(family == AddressFamily.InterNetwork ? "ipv4_addr" : "ipv6_addr")} : verdict\n");
-                    if (entries.Count > 0)
-                    {
-                        w.Append("\t\telements = {\n");
-                        foreach (var (address, chain) in entries)
-                        {
-                            w.Append(CultureInfo.InvariantCulture, $"\t\t\t{address} : jump {chain},\n");
-                        }
-
-                        w.Append("\t\t}\n");
-                    }
-
-                    w.Append("\t}\n");
+                    WriteMap(w, DispatchMap(direction, family), family, _dispatch[direction].Where(e => e.Address.AddressFamily == family).Select(e => (e.Address, $"jump {e.Chain}")));
                 }
             }
 
-            WriteBaseChain(w, Direction.Egress, "filter", "saddr");
-            WriteBaseChain(w, Direction.Ingress, "filter + 10", "daddr");
+            if (_usesPass)
+            {
+                foreach (var direction in new[] { Direction.Egress, Direction.Ingress })
+                {
+                    foreach (var family in new[] { AddressFamily.InterNetwork, AddressFamily.InterNetworkV6 })
+                    {
+                        WriteMap(w, PassMap(direction, family), family, _pass[direction].Where(e => e.Address.AddressFamily == family).Select(e => (e.Address, $"goto {e.Chain}")));
+                    }
+                }
+            }
+
+            var subjects = _cluster.HasClusterPolicies ? "pods under policy" : "isolated pods";
+            WriteBaseChain(w, Direction.Egress, "filter", "saddr", subjects);
+            WriteBaseChain(w, Direction.Ingress, "filter + 10", "daddr", subjects);
             w.Append("}\n");
             return w.ToString();
         }
 
-        private static void WriteBaseChain(StringBuilder w, Direction direction, string priority, string field)
+        private static void WriteMap(StringBuilder w, string name, AddressFamily family, IEnumerable<(IPAddress Address, string Verdict)> entries)
+        {
+            w.Append(CultureInfo.InvariantCulture, $"\n\tmap {name} {{\n\t\ttype {(family == AddressFamily.InterNetwork ? "ipv4_addr" : "ipv6_addr")} : verdict\n");
+            var list = entries.ToList();
+            if (list.Count > 0)
+            {
+                w.Append("\t\telements = {\n");
+                foreach (var (address, verdict) in list)
+                {
+                    w.Append(CultureInfo.InvariantCulture, $"\t\t\t{address} : {verdict},\n");
+                }
+
+                w.Append("\t\t}\n");
+            }
+
+            w.Append("\t}\n");
+        }
+
+        private static void WriteBaseChain(StringBuilder w, Direction direction, string priority, string field, string subjects)
         {
             var dir = direction == Direction.Ingress ? "ingress" : "egress";
             w.Append(CultureInfo.InvariantCulture, $"\n\tchain forward_{dir} {{\n");
             w.Append(CultureInfo.InvariantCulture, $"\t\ttype filter hook forward priority {priority}; policy accept;\n");
             w.Append(CultureInfo.InvariantCulture, $"\t\tct state established,related accept comment \"replies to allowed connections\"\n");
-            w.Append(CultureInfo.InvariantCulture, $"\t\tip {field} vmap @{DispatchMap(direction, AddressFamily.InterNetwork)} comment \"{dir} of isolated pods\"\n");
-            w.Append(CultureInfo.InvariantCulture, $"\t\tip6 {field} vmap @{DispatchMap(direction, AddressFamily.InterNetworkV6)} comment \"{dir} of isolated pods\"\n");
+            w.Append(CultureInfo.InvariantCulture, $"\t\tip {field} vmap @{DispatchMap(direction, AddressFamily.InterNetwork)} comment \"{dir} of {subjects}\"\n");
+            w.Append(CultureInfo.InvariantCulture, $"\t\tip6 {field} vmap @{DispatchMap(direction, AddressFamily.InterNetworkV6)} comment \"{dir} of {subjects}\"\n");
             w.Append("\t}\n");
         }
 

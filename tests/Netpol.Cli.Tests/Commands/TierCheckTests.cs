@@ -2,7 +2,7 @@ namespace Netpol.Cli.Tests.Commands;
 
 /// <summary>
 /// Until the explanations walk the tiers (issue 8), check's verdict must still be the tier-aware one and say that
-/// the tiers decided it; compile warns that it enforces NetworkPolicy only.
+/// the tiers decided it. (compile enforces the tiers: see Netpol.Lab.Tests TierCompileTests.)
 /// </summary>
 public sealed class TierCheckTests
 {
@@ -53,13 +53,5 @@ public sealed class TierCheckTests
         var reverse = CliRunner.RunWithInput(Manifests, "check", "-f", "-", "--from", "prod/b", "--to", "dev/a", "--port", "80");
         Assert.Equal(0, reverse.Exit);
         Assert.DoesNotContain("tiers", reverse.Out, StringComparison.Ordinal);
-    }
-
-    [Fact]
-    public void Compile_warns_that_the_tiers_are_not_compiled()
-    {
-        var (exit, _, error) = CliRunner.RunWithInput(Manifests, "compile", "-f", "-");
-        Assert.Equal(0, exit);
-        Assert.Contains("1 cluster network policies (Admin/Baseline tiers) are not compiled yet", error, StringComparison.Ordinal);
     }
 }

@@ -3,10 +3,40 @@ using Netpol.Lab.Network;
 
 namespace Netpol.Lab.Tests.Compile;
 
-/// <summary><c>netpol compile</c> on every bundled example: pinned byte for byte, and accepted by <c>nft -c</c>.</summary>
+/// <summary>
+/// <c>netpol compile</c> on every bundled example and every tiered scenario: pinned byte for byte, and accepted by
+/// <c>nft -c</c>.
+/// </summary>
 public sealed class CompileGoldenTests
 {
     public static TheoryData<string> Examples() => Tests.Examples.Names();
+
+    public static TheoryData<string> Tiered() => TierScenarios.Names();
+
+    [Theory]
+    [MemberData(nameof(Tiered))]
+    public void Compiled_tiers_match_the_golden_file(string scenario)
+    {
+        var (exit, output, error) = CliRunner.Run("compile", "-f", TierScenarios.Manifests(scenario));
+        Assert.True(exit == 0, error);
+        Golden.Assert($"tiers/{scenario}/expected/compile.nft", output);
+    }
+
+    [LabTheory]
+    [MemberData(nameof(Tiered))]
+    public void Nft_accepts_the_compiled_tiers(string scenario)
+    {
+        var path = Path.Combine(Path.GetTempPath(), $"netpol-tiers-{scenario}-{Environment.ProcessId}.nft");
+        try
+        {
+            Assert.Equal(0, CliRunner.Run("compile", "-f", TierScenarios.Manifests(scenario), "-o", path).Exit);
+            LabTools.Run("nft", ["-c", "-f", path]);
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
 
     [Theory]
     [MemberData(nameof(Examples))]

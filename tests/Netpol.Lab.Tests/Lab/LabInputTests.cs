@@ -30,12 +30,17 @@ public sealed class LabInputTests
     }
 
     [LabFact]
-    public void Cluster_network_policies_are_refused_until_the_lab_enforces_tiers()
+    public void Cluster_network_policies_are_enforced_not_refused()
     {
         const string manifests = """
             apiVersion: v1
             kind: Pod
             metadata: {name: a, namespace: dev}
+            spec: {containers: [{name: c, image: nginx}]}
+            ---
+            apiVersion: v1
+            kind: Pod
+            metadata: {name: b, namespace: dev}
             spec: {containers: [{name: c, image: nginx}]}
             ---
             apiVersion: policy.networking.k8s.io/v1alpha2
@@ -47,9 +52,12 @@ public sealed class LabInputTests
               subject: {namespaces: {}}
               ingress: [{name: deny, action: Deny, from: [{namespaces: {}}]}]
             """;
-        var (exit, _, error) = CliRunner.RunWithInput(manifests, "lab", "run", "-f", "-");
-        Assert.Equal(2, exit);
-        Assert.Contains("which the lab does not enforce yet", error, StringComparison.Ordinal);
+        var (exit, output, error) = CliRunner.RunWithInput(manifests, "lab", "run", "-f", "-", "--port", "80", "-o", "json");
+        Assert.True(exit == 0, error);
+        using var json = System.Text.Json.JsonDocument.Parse(output);
+        Assert.True(json.RootElement.GetProperty("agree").GetBoolean(), output);
+        var cell = json.RootElement.GetProperty("cells").EnumerateArray().Single(c => c.GetProperty("from").GetString() == "dev/a" && c.GetProperty("to").GetString() == "dev/b");
+        Assert.False(cell.GetProperty("allowed").GetBoolean());
         Assert.Empty(LabNetwork.Existing());
     }
 }
