@@ -1,5 +1,6 @@
 using Netpol.Analysis.Matrix;
 using Netpol.Core;
+using Netpol.Core.Explain;
 using Netpol.Core.Model;
 using Netpol.Core.Reference;
 
@@ -42,7 +43,7 @@ public static class CoverageAnalysis
             thresholds.Add(new CoverageThreshold(Direction.Egress, me, summary.EgressPercent, summary.EgressIsolated, summary.Pods));
         }
 
-        return new CoverageResult(options.By, summary, namespaces, entries, thresholds);
+        return new CoverageResult(options.By, summary, namespaces, entries, thresholds) { Tiered = cluster.HasClusterPolicies };
     }
 
     private static void CheckThreshold(string option, double? value)
@@ -80,9 +81,16 @@ public static class CoverageAnalysis
         var egressPolicies = policies.Where(p => p.AffectsEgress).ToArray();
         var podEntries = new List<CoverageEntry>();
         int ingress = 0, egress = 0, open = 0, hostNetwork = 0;
+        var tiers = TierCoverage.Zero;
         foreach (var pod in cluster.PodsIn(ns.Name))
         {
             var entry = Cover(pod, ingressPolicies, egressPolicies);
+            if (cluster.HasClusterPolicies)
+            {
+                entry = CoverTiers(cluster, pod, entry);
+                tiers = tiers.Add(entry.Tiers);
+            }
+
             podEntries.Add(entry);
             ingress += entry.IngressIsolatedPods;
             egress += entry.EgressIsolatedPods;
@@ -99,7 +107,7 @@ public static class CoverageAnalysis
             entries.AddRange(podEntries);
         }
 
-        var counts = new CoverageCounts(podEntries.Count, ingress, egress, open, hostNetwork);
+        var counts = new CoverageCounts(podEntries.Count, ingress, egress, open, hostNetwork) { Tiers = tiers };
         return new CoverageNamespace(
             ns.Name,
             counts,
@@ -121,6 +129,27 @@ public static class CoverageAnalysis
             pod.HostNetwork ? 1 : 0,
             ingress,
             egress);
+    }
+
+    /// <summary>Adds what the tiers cover for one pod: which tiers select it per direction, and baseline protection.</summary>
+    private static CoverageEntry CoverTiers(Cluster cluster, Pod pod, CoverageEntry entry)
+    {
+        var selecting = cluster.ClusterPolicies.Where(p => Semantics.Selects(p, pod, cluster)).ToList();
+        int Subject(ClusterPolicyTier tier, Direction direction) =>
+            selecting.Any(p => p.Tier == tier && p.Rules(direction).Count > 0) ? 1 : 0;
+        int Protected(Direction direction) =>
+            entry.IsolatedPods(direction) == 0 && selecting.Any(p => p.Tier == ClusterPolicyTier.Baseline && p.Rules(direction).Any(r => r.Action == ClusterRuleAction.Deny)) ? 1 : 0;
+        return entry with
+        {
+            Tiers = new TierCoverage(
+                Subject(ClusterPolicyTier.Admin, Direction.Ingress),
+                Subject(ClusterPolicyTier.Admin, Direction.Egress),
+                Subject(ClusterPolicyTier.Baseline, Direction.Ingress),
+                Subject(ClusterPolicyTier.Baseline, Direction.Egress),
+                Protected(Direction.Ingress),
+                Protected(Direction.Egress)),
+            ClusterPolicies = selecting.Select(ClusterPolicyNames.Short).ToList(),
+        };
     }
 
     private static string[] Selecting(Pod pod, NetworkPolicy[] policies, Direction direction)
@@ -153,7 +182,11 @@ public static class CoverageAnalysis
                 g.Sum(x => x.Entry.EgressIsolatedPods),
                 g.Sum(x => x.Entry.HostNetworkPods),
                 Union(g.Select(x => x.Entry.IngressPolicies)),
-                Union(g.Select(x => x.Entry.EgressPolicies))));
+                Union(g.Select(x => x.Entry.EgressPolicies)))
+            {
+                Tiers = g.Aggregate(TierCoverage.Zero, (sum, x) => sum.Add(x.Entry.Tiers)),
+                ClusterPolicies = g.SelectMany(x => x.Entry.ClusterPolicies).Distinct(StringComparer.Ordinal).ToList(),
+            });
     }
 
     private static List<string> Union(IEnumerable<IReadOnlyList<string>> lists) =>

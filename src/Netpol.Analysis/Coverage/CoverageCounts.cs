@@ -16,6 +16,9 @@ public sealed record CoverageCounts(int Pods, int IngressIsolated, int EgressIso
     /// <summary>Counts of nothing.</summary>
     public static CoverageCounts Zero { get; } = new(0, 0, 0, 0, 0);
 
+    /// <summary>What the cluster network policy tiers cover (all zero when the input has none).</summary>
+    public TierCoverage Tiers { get; init; } = TierCoverage.Zero;
+
     /// <summary>The percentage of pods isolated for ingress; null when there are no pods.</summary>
     public double? IngressPercent => Percent(IngressIsolated, Pods);
 
@@ -47,6 +50,9 @@ public sealed record CoverageCounts(int Pods, int IngressIsolated, int EgressIso
     public CoverageCounts Add(CoverageCounts other)
     {
         ArgumentNullException.ThrowIfNull(other);
-        return new(Pods + other.Pods, IngressIsolated + other.IngressIsolated, EgressIsolated + other.EgressIsolated, Open + other.Open, HostNetwork + other.HostNetwork);
+        return new(Pods + other.Pods, IngressIsolated + other.IngressIsolated, EgressIsolated + other.EgressIsolated, Open + other.Open, HostNetwork + other.HostNetwork)
+        {
+            Tiers = Tiers.Add(other.Tiers),
+        };
     }
 }

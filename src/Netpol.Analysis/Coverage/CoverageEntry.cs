@@ -24,6 +24,12 @@ public sealed record CoverageEntry(
     IReadOnlyList<string> IngressPolicies,
     IReadOnlyList<string> EgressPolicies)
 {
+    /// <summary>What the cluster network policy tiers cover among the entry's pods.</summary>
+    public TierCoverage Tiers { get; init; } = TierCoverage.Zero;
+
+    /// <summary>The cluster network policies selecting the entry's pods (either direction), as <c>cnp/NAME</c>, in evaluation order.</summary>
+    public IReadOnlyList<string> ClusterPolicies { get; init; } = [];
+
     /// <summary>True when every pod of the entry is isolated for ingress.</summary>
     public bool Ingress => Pods > 0 && IngressIsolatedPods == Pods;
 

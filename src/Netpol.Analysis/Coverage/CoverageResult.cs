@@ -15,6 +15,9 @@ public sealed record CoverageResult(
     IReadOnlyList<CoverageEntry> Entries,
     IReadOnlyList<CoverageThreshold> Thresholds)
 {
+    /// <summary>True when the input has cluster network policies: the tier counts are then part of the result.</summary>
+    public bool Tiered { get; init; }
+
     /// <summary>True when every threshold passed (or none was asked for).</summary>
     public bool Passed => Thresholds.All(t => t.Passed);
 }

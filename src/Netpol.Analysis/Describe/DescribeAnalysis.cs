@@ -1,6 +1,7 @@
 using System.Net;
 using Netpol.Analysis.Matrix;
 using Netpol.Core.Engine;
+using Netpol.Core.Explain;
 using Netpol.Core.Model;
 using Netpol.Core.Reference;
 
@@ -66,6 +67,56 @@ public static class DescribeAnalysis
             rules);
     }
 
+    /// <summary>
+    /// Describes a cluster network policy (<c>NAME</c>, <c>cnp/NAME</c>, <c>anp/NAME</c>, <c>banp/default</c>): its tier
+    /// and priority, the namespaces and pods its subject selects, and its rules in order with their peers resolved.
+    /// </summary>
+    public static ClusterPolicyDescription ClusterPolicy(Cluster cluster, string name)
+    {
+        ArgumentNullException.ThrowIfNull(cluster);
+        ArgumentNullException.ThrowIfNull(name);
+        return DescribeClusterPolicy(cluster, DescribeNames.FindClusterPolicy(cluster, name));
+    }
+
+    private static ClusterPolicyDescription DescribeClusterPolicy(Cluster cluster, ClusterNetworkPolicy policy)
+    {
+        var namespaces = cluster.Namespaces.Where(n => policy.Subject.NamespaceSelector.Matches(n.Labels)).Select(n => n.Name).ToList();
+        var pods = cluster.Pods.Where(p => Semantics.Selects(policy, p, cluster)).Select(p => p.FullName).ToList();
+        var rules = new List<ClusterRuleDescription>();
+        foreach (var direction in new[] { Direction.Ingress, Direction.Egress })
+        {
+            var list = policy.Rules(direction);
+            for (var i = 0; i < list.Count; i++)
+            {
+                var rule = list[i];
+                var path = RulePath(direction, i);
+                var peers = rule.Peers.Select((peer, j) => DescribeClusterPeer(cluster, peer, PeerPath(direction, i, j))).ToList();
+                rules.Add(new ClusterRuleDescription(direction, i, path, rule.Name, rule.Action, peers, rule.Ports.Select(p => p.ToString()).ToList()));
+            }
+        }
+
+        return new ClusterPolicyDescription(
+            ClusterPolicyNames.Short(policy), policy.Kind, policy.Tier, policy.Priority, policy.Subject.ToString(), namespaces, pods, rules);
+    }
+
+    private static ClusterPeerDescription DescribeClusterPeer(Cluster cluster, ClusterPolicyPeer peer, string path)
+    {
+        if (peer.IsDomainNames)
+        {
+            return new ClusterPeerDescription(path, peer.ToString(), [], [], [], true);
+        }
+
+        // Semantics.PeerMatches decides each pod: selectors by labels, networks and nodes by the pod's addresses.
+        var pods = cluster.Pods.Where(p => Semantics.PeerMatches(peer, Endpoint.ForPod(p), cluster)).Select(p => p.FullName).ToList();
+        var namespaces = peer.NamespaceSelector is { } selector
+            ? cluster.Namespaces.Where(n => selector.Matches(n.Labels)).Select(n => n.Name).ToList()
+            : [];
+        var nodes = peer.Nodes is { } nodeSelector
+            ? cluster.Nodes.Where(n => nodeSelector.Matches(n.Labels)).Select(n => n.Name).ToList()
+            : [];
+        return new ClusterPeerDescription(path, peer.ToString(), namespaces, pods, nodes, false);
+    }
+
     /// <summary>Describes a namespace.</summary>
     public static NamespaceDescription Namespace(Cluster cluster, string name)
     {
@@ -102,7 +153,11 @@ public static class DescribeAnalysis
             ns.IsImplicit,
             pods.Count,
             cluster.PoliciesIn(ns.Name).Select(p => p.Name).ToList(),
-            matches);
+            matches)
+        {
+            ClusterPolicies = cluster.ClusterPolicies.Where(p => p.Subject.NamespaceSelector.Matches(ns.Labels))
+                .Select(p => DescribeClusterPolicy(cluster, p)).ToList(),
+        };
     }
 
     private static PodDirection DescribeDirection(Cluster cluster, IConnectivityEngine engine, Pod pod, Direction direction)
@@ -168,7 +223,11 @@ public static class DescribeAnalysis
             }
         }
 
-        return new PodDirection(direction, selecting.Count > 0, selecting.Select(p => p.Name).ToList(), peers, selecting.Count == 0, addressRules);
+        return new PodDirection(direction, selecting.Count > 0, selecting.Select(p => p.Name).ToList(), peers, selecting.Count == 0, addressRules)
+        {
+            ClusterPolicies = cluster.ClusterPolicies.Where(p => p.Rules(direction).Count > 0 && Semantics.Selects(p, pod, cluster))
+                .Select(p => DescribeClusterPolicy(cluster, p)).ToList(),
+        };
     }
 
     private static RuleDescription DescribeRule(Cluster cluster, NetworkPolicy policy, Direction direction, int index, PolicyRule rule, List<Pod> selected)

@@ -67,6 +67,36 @@ internal static class DescribeNames
             ?? throw Unknown("NetworkPolicy", text, $"{ns}/{name}", cluster.Policies.Select(p => p.FullName));
     }
 
+    /// <summary>A cluster network policy: <c>NAME</c>, or <c>cnp/NAME</c>, <c>anp/NAME</c>, <c>banp/default</c> to say the kind.</summary>
+    public static ClusterNetworkPolicy FindClusterPolicy(Cluster cluster, string text)
+    {
+        var slash = text.IndexOf('/', StringComparison.Ordinal);
+        var prefix = slash < 0 ? null : text[..slash].ToLowerInvariant();
+        var name = slash < 0 ? text : text[(slash + 1)..];
+        string? kind = prefix switch
+        {
+            null => null,
+            "cnp" or "clusternetworkpolicy" => "ClusterNetworkPolicy",
+            "anp" or "adminnetworkpolicy" => "AdminNetworkPolicy",
+            "banp" or "baselineadminnetworkpolicy" => "BaselineAdminNetworkPolicy",
+            _ => throw new NetpolException($"cannot read cluster policy \"{text}\": use NAME, cnp/NAME, anp/NAME or banp/default"),
+        };
+        if (name.Length == 0 || name.Contains('/', StringComparison.Ordinal))
+        {
+            throw new NetpolException($"cannot read cluster policy \"{text}\": use NAME, cnp/NAME, anp/NAME or banp/default");
+        }
+
+        var found = cluster.ClusterPolicies.Where(p => p.Name == name && (kind is null || p.Kind == kind)).ToList();
+        if (found.Count > 1)
+        {
+            throw new NetpolException($"\"{text}\" names {found.Count} cluster policies ({string.Join(", ", found.Select(Core.Explain.ClusterPolicyNames.Short))}); say which with cnp/, anp/ or banp/");
+        }
+
+        return found.Count == 1
+            ? found[0]
+            : throw Unknown("cluster policy", text, kind is null ? $"cnp/{name}" : text, cluster.ClusterPolicies.Select(Core.Explain.ClusterPolicyNames.Short));
+    }
+
     public static Namespace FindNamespace(Cluster cluster, string text) =>
         cluster.FindNamespace(text) ?? throw Unknown("namespace", text, text, cluster.Namespaces.Select(n => n.Name));
 

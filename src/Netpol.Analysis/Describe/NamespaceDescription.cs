@@ -13,4 +13,8 @@ public sealed record NamespaceDescription(
     bool IsImplicit,
     int Pods,
     IReadOnlyList<string> Policies,
-    IReadOnlyList<NamespaceSelectorMatch> SelectedBy);
+    IReadOnlyList<NamespaceSelectorMatch> SelectedBy)
+{
+    /// <summary>The cluster network policies whose subject's namespace selector matches the namespace, in evaluation order.</summary>
+    public IReadOnlyList<ClusterPolicyDescription> ClusterPolicies { get; init; } = [];
+}

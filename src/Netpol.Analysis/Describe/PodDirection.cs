@@ -19,4 +19,11 @@ public sealed record PodDirection(
     IReadOnlyList<string> Policies,
     IReadOnlyList<PeerGroup> Peers,
     bool AnyAddress,
-    IReadOnlyList<AddressRule> AddressRules);
+    IReadOnlyList<AddressRule> AddressRules)
+{
+    /// <summary>
+    /// The cluster network policies with rules for the direction that select the pod, in evaluation order (Admin by
+    /// priority, then Baseline); empty when the input has none.
+    /// </summary>
+    public IReadOnlyList<ClusterPolicyDescription> ClusterPolicies { get; init; } = [];
+}

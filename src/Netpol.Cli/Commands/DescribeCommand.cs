@@ -18,6 +18,7 @@ internal static class DescribeCommand
         {
             Subcommand(ctx, "pod", "A pod: its labels, the policies selecting it per direction, the pods it reaches and that reach it (with ports), and the addresses its policies admit.", "NS/POD, POD (namespace default) or NS/deploy/NAME", ["po"], DescribeAnalysis.Pod, DescribeTextRenderer.Write, DescribeJsonRenderer.Write),
             Subcommand(ctx, "policy", "A NetworkPolicy: the pods it selects, and for each rule the pods, ipBlocks and ports it admits; rules that admit nothing are called out.", "NS/NAME or NAME (namespace default)", ["netpol", "networkpolicy"], DescribeAnalysis.Policy, DescribeTextRenderer.Write, DescribeJsonRenderer.Write),
+            Subcommand(ctx, "clusterpolicy", "A cluster network policy (ClusterNetworkPolicy, or the legacy AdminNetworkPolicy and BaselineAdminNetworkPolicy): tier, priority, the namespaces and pods its subject selects, and its rules in order with what their peers match.", "NAME, cnp/NAME, anp/NAME or banp/default", ["cnp", "anp", "banp", "clusternetworkpolicy", "adminnetworkpolicy", "baselineadminnetworkpolicy"], DescribeAnalysis.ClusterPolicy, DescribeTextRenderer.Write, DescribeJsonRenderer.Write),
             Subcommand(ctx, "namespace", "A namespace: its labels, policies and pod count, and every peer whose namespaceSelector matches it.", "NAME", ["ns"], DescribeAnalysis.Namespace, DescribeTextRenderer.Write, DescribeJsonRenderer.Write),
         };
         return command;
@@ -49,7 +50,7 @@ internal static class DescribeCommand
             // With a cluster, the namespace the name starts with (or names; a bare pod or policy name is in
             // "default") is read as well as -n.
             var named = parse.GetValue(target)!;
-            var ns = name == "namespace" ? named : named.Contains('/', StringComparison.Ordinal) ? named[..named.IndexOf('/', StringComparison.Ordinal)] : "default";
+            var ns = name is "namespace" or "clusterpolicy" ? named : named.Contains('/', StringComparison.Ordinal) ? named[..named.IndexOf('/', StringComparison.Ordinal)] : "default";
             var loaded = CommonOptions.Load(ctx, parse.GetValue(files), parse.GetValue(strict), parse, cluster, [ns]);
             if (loaded is null)
             {

@@ -28,6 +28,8 @@ public sealed class Explainer
         ArgumentNullException.ThrowIfNull(to);
         var egress = Side(Direction.Egress, from, to, to, port, protocol);
         var ingress = Side(Direction.Ingress, to, from, to, port, protocol);
+        egress = egress with { NetworkPolicyAllowed = egress.Allowed };
+        ingress = ingress with { NetworkPolicyAllowed = ingress.Allowed };
         var samePod = from.Pod is not null && ReferenceEquals(from.Pod, to.Pod);
         var allowed = samePod || (egress.Allowed && ingress.Allowed);
         var notes = new List<string>();
@@ -48,27 +50,247 @@ public sealed class Explainer
             }
         }
 
-        // The Admin and Baseline tiers decide around NetworkPolicy. The rule-by-rule walk above covers NetworkPolicy
-        // only (issue 8 adds the tiers to it), so the verdict comes from the tier-aware evaluator and says so.
-        var tiersDecide = false;
+        var undefined = new List<UndefinedOrder>();
         if (_tiers is not null && !samePod)
         {
-            var tiered = _tiers.AllowedPorts(from, to).Contains(port, protocol);
-            if (_tiers.DependsOnDns(from, to).Contains(port, protocol))
-            {
-                notes.Add("a cluster network policy rule with domainNames was reached: its verdict depends on DNS and is counted as not matching");
-            }
+            egress = WithTiers(egress, from, to, port, protocol);
+            ingress = WithTiers(ingress, to, from, port, protocol);
+            allowed = egress.Allowed && ingress.Allowed;
+            undefined.AddRange(UndefinedOrders(egress, from, to, port, protocol, ingress.AllowedPorts));
+            undefined.AddRange(UndefinedOrders(ingress, from, to, port, protocol, egress.AllowedPorts));
+        }
 
-            if (tiered != allowed)
+        // Suggestions change NetworkPolicy; a side a tier denied needs its cluster network policy changed instead.
+        var suggestions = allowed ? [] : Suggest(Fixable(egress), Fixable(ingress), port, protocol);
+        foreach (var side in new[] { egress, ingress })
+        {
+            if (!side.Allowed && side.DecidingStep is { } step)
             {
-                notes.Add($"the cluster network policies (Admin/Baseline tiers) decide this connection: NetworkPolicy alone would {(allowed ? "allow" : "deny")} it, the tiers {(tiered ? "allow" : "deny")} it; the steps below show NetworkPolicy only");
-                allowed = tiered;
-                tiersDecide = true;
+                suggestions.Add($"{step.Reference} denies it, and no NetworkPolicy can override {(step.Tier == ClusterPolicyTier.Admin ? "an Admin" : "a Baseline")} Deny: change {ClusterPolicyNames.Short(step.Policy)} (or add an earlier Accept rule to the {step.Tier} tier)");
             }
         }
 
-        var suggestions = allowed || tiersDecide ? [] : Suggest(egress, ingress, port, protocol);
-        return new ConnectionExplanation(from, to, port, protocol, allowed, samePod, egress, ingress, notes, suggestions);
+        return new ConnectionExplanation(from, to, port, protocol, allowed, samePod, egress, ingress, notes, suggestions)
+        {
+            Tiered = _tiers is not null,
+            UndefinedOrders = undefined,
+        };
+    }
+
+    // Only a side NetworkPolicy decided (or that has no tiers) gets NetworkPolicy suggestions.
+    private static DirectionExplanation Fixable(DirectionExplanation side) =>
+        side.DecidedBy is TierDecision.None or TierDecision.NetworkPolicy ? side : side with { Allowed = true };
+
+    /// <summary>
+    /// Adds the tier walk to a side NetworkPolicy has explained: the Admin tier, then NetworkPolicy when it isolates
+    /// the subject, else the Baseline tier, then the default allow. The verdict is the port's fate in that walk, which
+    /// is what <see cref="ReferenceEvaluator.DirectionPorts(Direction, Endpoint, Endpoint)"/> decides for it.
+    /// </summary>
+    private DirectionExplanation WithTiers(DirectionExplanation side, Endpoint subject, Endpoint other, int port, Protocol protocol)
+    {
+        if (subject.Pod is not { HostNetwork: false } pod)
+        {
+            return side;
+        }
+
+        var direction = side.Direction;
+        var destination = direction == Direction.Egress ? other : subject;
+        var ports = _tiers!.DirectionPorts(direction, subject, other);
+        var admin = Walk(ClusterPolicyTier.Admin, direction, pod, other, destination, port, protocol, PortSet.All);
+        var result = side with { Tiered = true, AdminSteps = admin.Steps, AllowedPorts = ports };
+        if (admin.Decider is { } a)
+        {
+            return result with { DecidedBy = TierDecision.Admin, Allowed = a.Action == ClusterRuleAction.Accept };
+        }
+
+        if (side.Status == IsolationStatus.Isolated)
+        {
+            return result with { DecidedBy = TierDecision.NetworkPolicy, Allowed = side.NetworkPolicyAllowed };
+        }
+
+        // The walk stops at the probed port's decision; the ports the whole Admin tier leaves undecided come from Semantics.
+        var undecided = Semantics.EvaluateTier(_cluster, ClusterPolicyTier.Admin, direction, pod, other, PortSet.All).Undecided;
+        var baseline = Walk(ClusterPolicyTier.Baseline, direction, pod, other, destination, port, protocol, undecided);
+        if (baseline.Decider is { } b)
+        {
+            return result with { BaselineSteps = baseline.Steps, DecidedBy = TierDecision.Baseline, Allowed = b.Action == ClusterRuleAction.Accept };
+        }
+
+        return result with { BaselineSteps = baseline.Steps, DecidedBy = TierDecision.Default, Allowed = true };
+    }
+
+    /// <summary>
+    /// Walks one tier for the probed port: the tier's policies that select the subject and have rules for the
+    /// direction, in the cluster's order, rules as written. Every rule reached is a step, up to the first that matches
+    /// the port: Accept and Deny decide it, Pass ends the tier for it. The undecided ports follow every port the way
+    /// <see cref="Semantics.EvaluateTier(Cluster, ClusterPolicyTier, Direction, Pod, Endpoint, PortSet)"/> does, so that
+    /// each step can say which ports it covers.
+    /// </summary>
+    private (List<TierStep> Steps, TierStep? Decider) Walk(
+        ClusterPolicyTier tier, Direction direction, Pod subject, Endpoint other, Endpoint destination, int port, Protocol protocol, PortSet undecided)
+    {
+        var steps = new List<TierStep>();
+        foreach (var policy in _cluster.ClusterPolicies)
+        {
+            if (policy.Tier != tier || policy.Rules(direction).Count == 0 || !Semantics.Selects(policy, subject, _cluster))
+            {
+                continue;
+            }
+
+            var rules = policy.Rules(direction);
+            for (var i = 0; i < rules.Count; i++)
+            {
+                var rule = rules[i];
+                var ports = Semantics.PortsOf(rule, destination).Intersect(undecided);
+                var peer = FirstMatchingPeer(rule, other);
+                if (!ports.Contains(port, protocol))
+                {
+                    if (peer is not null)
+                    {
+                        undecided = undecided.Except(ports);
+                    }
+
+                    steps.Add(new TierStep(policy, direction, i, TierStepResult.PortNotMatched, peer, ports, PortMiss(rule, destination, port, protocol)));
+                    continue;
+                }
+
+                if (peer is not { } index)
+                {
+                    var dns = rule.Peers.Any(p => p.IsDomainNames);
+                    steps.Add(new TierStep(policy, direction, i, dns ? TierStepResult.DependsOnDns : TierStepResult.PeerNotMatched, null, ports, ClusterPeerMisses(rule, other)));
+                    continue;
+                }
+
+                var step = new TierStep(policy, direction, i, TierStepResult.Matched, index, ports, rule.Peers[index].ToString());
+                steps.Add(step);
+                return (steps, step.Decides ? step : null);
+            }
+        }
+
+        return (steps, null);
+    }
+
+    private int? FirstMatchingPeer(ClusterPolicyRule rule, Endpoint other)
+    {
+        for (var j = 0; j < rule.Peers.Count; j++)
+        {
+            if (Semantics.PeerMatches(rule.Peers[j], other, _cluster))
+            {
+                return j;
+            }
+        }
+
+        return null;
+    }
+
+    private static string PortMiss(ClusterPolicyRule rule, Endpoint destination, int port, Protocol protocol)
+    {
+        var written = string.Join(", ", rule.Ports);
+        var resolved = Semantics.PortsOf(rule, destination);
+        return resolved.IsEmpty
+            ? $"{port}/{protocol} is not among its ports ({written} resolve to no port of {destination})"
+            : $"{port}/{protocol} is not among its ports ({written})";
+    }
+
+    private string ClusterPeerMisses(ClusterPolicyRule rule, Endpoint other) =>
+        string.Join("; ", rule.Peers.Select(p => ClusterPeerMiss(p, other)));
+
+    private string ClusterPeerMiss(ClusterPolicyPeer peer, Endpoint other)
+    {
+        if (peer.DomainNames is { } names)
+        {
+            return $"domainNames {string.Join(", ", names)}: depends on DNS (cannot be decided statically; counted as not matching)";
+        }
+
+        if (peer.Networks is not null || peer.Nodes is not null)
+        {
+            if (other.Addresses.Count == 0)
+            {
+                return $"{peer}: {other} has no IP, so no address peer can match it";
+            }
+
+            var where = peer.Networks is not null ? "in none of the networks" : "the address of no matching node";
+            return $"{peer}: {string.Join(", ", other.Addresses)} is {where}";
+        }
+
+        if (other.Pod is not { } pod)
+        {
+            return $"{peer}: {other} is not a pod; only networks and nodes peers match addresses";
+        }
+
+        if (pod.HostNetwork)
+        {
+            return $"{peer}: {pod.FullName} uses hostNetwork; selectors do not match it";
+        }
+
+        var reasons = new List<string>();
+        var ns = _cluster.NamespaceOf(pod);
+        foreach (var r in peer.NamespaceSelector!.Failing(ns.Labels))
+        {
+            reasons.Add($"namespace {ns.Name} {Lacks(r, ns.Labels)}");
+        }
+
+        foreach (var r in peer.PodSelector?.Failing(pod.Labels) ?? [])
+        {
+            reasons.Add($"pod {pod.FullName} {Lacks(r, pod.Labels)}");
+        }
+
+        return $"{peer}: {string.Join("; ", reasons)}";
+    }
+
+    /// <summary>
+    /// Pairs of policies of one tier and priority, both selecting the side's subject and both reached, whose first rules
+    /// matching the connection act differently: with the pair swapped the side (and so the connection) may differ.
+    /// </summary>
+    private List<UndefinedOrder> UndefinedOrders(DirectionExplanation side, Endpoint from, Endpoint to, int port, Protocol protocol, PortSet otherSide)
+    {
+        var found = new List<UndefinedOrder>();
+        if (!side.Tiered)
+        {
+            return found;
+        }
+
+        var subject = side.Subject;
+        var other = side.Direction == Direction.Egress ? to : from;
+        var destination = to;
+        var pod = subject.Pod!;
+        var reached = side.TierSteps.Select(s => s.Policy).ToHashSet(ReferenceEqualityComparer.Instance);
+        var candidates = _cluster.ClusterPolicies
+            .Where(p => p.Rules(side.Direction).Count > 0 && Semantics.Selects(p, pod, _cluster))
+            .Select(p => (Policy: p, Action: FirstMatchingAction(p, side.Direction, other, destination, port, protocol)))
+            .Where(x => x.Action is not null)
+            .ToList();
+        for (var i = 0; i < candidates.Count; i++)
+        {
+            for (var j = i + 1; j < candidates.Count; j++)
+            {
+                var (a, actionA) = candidates[i];
+                var (b, actionB) = candidates[j];
+                if (a.Tier != b.Tier || a.Priority != b.Priority || actionA == actionB || !reached.Contains(a))
+                {
+                    continue;
+                }
+
+                var order = _cluster.ClusterPolicies.Select(p => ReferenceEquals(p, a) ? b : ReferenceEquals(p, b) ? a : p).ToList();
+                var swapped = _tiers!.DirectionPorts(side.Direction, subject, other, order).Intersect(otherSide);
+                found.Add(new UndefinedOrder(side.Direction, a.Tier, a.Priority, a, actionA!.Value, b, actionB!.Value, swapped.Contains(port, protocol), swapped));
+            }
+        }
+
+        return found;
+    }
+
+    private ClusterRuleAction? FirstMatchingAction(ClusterNetworkPolicy policy, Direction direction, Endpoint other, Endpoint destination, int port, Protocol protocol)
+    {
+        foreach (var rule in policy.Rules(direction))
+        {
+            if (Semantics.PortsOf(rule, destination).Contains(port, protocol) && FirstMatchingPeer(rule, other) is not null)
+            {
+                return rule.Action;
+            }
+        }
+
+        return null;
     }
 
     private static bool HasIPBlockRules(DirectionExplanation a, DirectionExplanation b) =>

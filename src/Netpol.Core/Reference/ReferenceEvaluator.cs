@@ -41,22 +41,31 @@ public sealed class ReferenceEvaluator : IConnectivityEngine
     /// and otherwise to the Baseline tier, whose undecided ports are allowed by default. Without cluster network
     /// policies this is exactly <see cref="NetworkPolicyPorts"/>.
     /// </summary>
-    public PortSet DirectionPorts(Direction direction, Endpoint subject, Endpoint other)
+    public PortSet DirectionPorts(Direction direction, Endpoint subject, Endpoint other) =>
+        DirectionPorts(direction, subject, other, _cluster.ClusterPolicies);
+
+    /// <summary>
+    /// <see cref="DirectionPorts(Direction, Endpoint, Endpoint)"/> with the cluster policies applied in the given order
+    /// (every cluster policy, tiers in any order: each tier takes its own in this order). The API leaves the order of
+    /// policies of equal tier and priority undefined; this shows what another order decides.
+    /// </summary>
+    public PortSet DirectionPorts(Direction direction, Endpoint subject, Endpoint other, IReadOnlyList<ClusterNetworkPolicy> order)
     {
         ArgumentNullException.ThrowIfNull(subject);
         ArgumentNullException.ThrowIfNull(other);
+        ArgumentNullException.ThrowIfNull(order);
         if (!_cluster.HasClusterPolicies || subject.Pod is not { HostNetwork: false } pod)
         {
             return NetworkPolicyPorts(direction, subject, other);
         }
 
-        var admin = Semantics.EvaluateTier(_cluster, ClusterPolicyTier.Admin, direction, pod, other, PortSet.All);
+        var admin = Semantics.EvaluateTier(_cluster, order, ClusterPolicyTier.Admin, direction, pod, other, PortSet.All);
         if (IsIsolated(direction, pod))
         {
             return admin.Accepted.Union(admin.Undecided.Intersect(NetworkPolicyPorts(direction, subject, other)));
         }
 
-        var baseline = Semantics.EvaluateTier(_cluster, ClusterPolicyTier.Baseline, direction, pod, other, admin.Undecided);
+        var baseline = Semantics.EvaluateTier(_cluster, order, ClusterPolicyTier.Baseline, direction, pod, other, admin.Undecided);
         return admin.Accepted.Union(baseline.Accepted).Union(baseline.Undecided);
     }
 

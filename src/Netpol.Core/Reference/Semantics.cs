@@ -210,6 +210,25 @@ public static class Semantics
     public static TierOutcome EvaluateTier(Cluster cluster, ClusterPolicyTier tier, Direction direction, Pod subject, Endpoint other, PortSet undecided)
     {
         ArgumentNullException.ThrowIfNull(cluster);
+        return EvaluateTier(cluster, cluster.ClusterPolicies, tier, direction, subject, other, undecided);
+    }
+
+    /// <summary>
+    /// <see cref="EvaluateTier(Cluster, ClusterPolicyTier, Direction, Pod, Endpoint, PortSet)"/> with the policies taken in
+    /// the given order instead of the cluster's: the API leaves the order of equal priorities undefined, so
+    /// <c>check</c> uses this to show what the other order decides.
+    /// </summary>
+    /// <param name="cluster">The cluster (namespaces and nodes the selectors and peers look up).</param>
+    /// <param name="order">Every cluster policy, in the order to apply them.</param>
+    /// <param name="tier">The tier to evaluate.</param>
+    /// <param name="direction">Egress: the subject is the source; ingress: the subject is the destination.</param>
+    /// <param name="subject">The pod the policies select.</param>
+    /// <param name="other">The other end of the connection, matched against the rules' peers.</param>
+    /// <param name="undecided">The ports earlier tiers left undecided.</param>
+    public static TierOutcome EvaluateTier(Cluster cluster, IEnumerable<ClusterNetworkPolicy> order, ClusterPolicyTier tier, Direction direction, Pod subject, Endpoint other, PortSet undecided)
+    {
+        ArgumentNullException.ThrowIfNull(cluster);
+        ArgumentNullException.ThrowIfNull(order);
         ArgumentNullException.ThrowIfNull(subject);
         ArgumentNullException.ThrowIfNull(other);
         ArgumentNullException.ThrowIfNull(undecided);
@@ -217,7 +236,7 @@ public static class Semantics
         var accepted = PortSet.Empty;
         var passed = PortSet.Empty;
         var dns = PortSet.Empty;
-        foreach (var policy in cluster.ClusterPolicies)
+        foreach (var policy in order)
         {
             if (undecided.IsEmpty)
             {

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Netpol.Analysis.Check;
 using Netpol.Core.Explain;
+using Netpol.Core.Model;
 
 namespace Netpol.Rendering.Json;
 
@@ -49,11 +50,74 @@ public static class CheckJsonRenderer
         j.WriteString("protocol", e.Protocol.ToString());
         j.WriteBoolean("allowed", e.Allowed);
         j.WriteBoolean("samePod", e.SamePod);
-        Side(j, "egress", e.Egress);
-        Side(j, "ingress", e.Ingress);
+        Side(j, "egress", e.Egress, e.Tiered);
+        Side(j, "ingress", e.Ingress, e.Tiered);
         Strings(j, "notes", e.Notes);
         Strings(j, "suggestions", e.Suggestions);
+        if (e.Tiered)
+        {
+            // Added with the tiers (issue 8), only for inputs with cluster network policies: other output is unchanged.
+            j.WriteBoolean("dependsOnDns", e.DependsOnDns);
+            Strings(j, "dnsRules", e.DnsSteps.Select(s => s.Reference));
+            j.WriteStartArray("undefinedOrder");
+            foreach (var u in e.UndefinedOrders)
+            {
+                j.WriteStartObject();
+                Strings(j, "policies", [ClusterPolicyNames.Short(u.First), ClusterPolicyNames.Short(u.Second)]);
+                j.WriteString("tier", u.Tier.ToString());
+                j.WriteNumber("priority", u.Priority);
+                j.WriteString("direction", u.Direction == Direction.Ingress ? "ingress" : "egress");
+                Strings(j, "actions", [u.FirstAction.ToString(), u.SecondAction.ToString()]);
+                j.WriteBoolean("allowed", e.Allowed);
+                j.WriteBoolean("alternativeAllowed", u.AlternativeAllowed);
+                j.WriteString("alternativePorts", u.AlternativePorts.ToString());
+                j.WriteEndObject();
+            }
+
+            j.WriteEndArray();
+        }
+
         j.WriteEndObject();
+    }
+
+    private static void Tiers(Utf8JsonWriter j, DirectionExplanation side)
+    {
+        j.WriteString("decidedBy", side.DecidedBy switch
+        {
+            TierDecision.Admin => "admin",
+            TierDecision.NetworkPolicy => "networkPolicy",
+            TierDecision.Baseline => "baseline",
+            TierDecision.Default => "default",
+            _ => "none",
+        });
+        j.WriteBoolean("networkPolicyAllowed", side.NetworkPolicyAllowed);
+        j.WriteBoolean("dependsOnDns", side.DependsOnDns);
+        j.WriteStartArray("tiers");
+        foreach (var s in side.TierSteps)
+        {
+            j.WriteStartObject();
+            j.WriteString("tier", s.Tier.ToString());
+            j.WriteString("policy", s.Policy.Name);
+            j.WriteString("kind", s.Policy.Kind);
+            j.WriteNumber("priority", s.Policy.Priority);
+            j.WriteString("rule", $"{(s.Direction == Direction.Ingress ? "ingress" : "egress")}[{s.RuleIndex}]");
+            j.WriteString("ruleName", s.RuleName);
+            j.WriteString("reference", s.Reference);
+            j.WriteString("action", s.Action.ToString());
+            j.WriteString("ports", s.Ports.ToString());
+            j.WriteBoolean("matched", s.Matched);
+            j.WriteString("result", s.Result switch
+            {
+                TierStepResult.Matched => "matched",
+                TierStepResult.PeerNotMatched => "peerNotMatched",
+                TierStepResult.PortNotMatched => "portNotMatched",
+                _ => "dependsOnDns",
+            });
+            j.WriteString("reason", s.Reason);
+            j.WriteEndObject();
+        }
+
+        j.WriteEndArray();
     }
 
     private static void Strings(Utf8JsonWriter j, string name, IEnumerable<string> items)
@@ -67,7 +131,7 @@ public static class CheckJsonRenderer
         j.WriteEndArray();
     }
 
-    private static void Side(Utf8JsonWriter j, string name, DirectionExplanation side)
+    private static void Side(Utf8JsonWriter j, string name, DirectionExplanation side, bool tiered)
     {
         j.WriteStartObject(name);
         j.WriteString("endpoint", side.Subject.Name);
@@ -99,6 +163,11 @@ public static class CheckJsonRenderer
         }
 
         j.WriteEndArray();
+        if (tiered)
+        {
+            Tiers(j, side);
+        }
+
         j.WriteEndObject();
     }
 }

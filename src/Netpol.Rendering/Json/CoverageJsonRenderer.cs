@@ -20,14 +20,14 @@ public static class CoverageJsonRenderer
         {
             j.WriteStartObject();
             j.WriteStartObject("summary");
-            Counts(j, result.Summary);
+            Counts(j, result.Summary, result.Tiered);
             j.WriteEndObject();
             j.WriteStartArray("namespaces");
             foreach (var n in result.Namespaces)
             {
                 j.WriteStartObject();
                 j.WriteString("name", n.Name);
-                Counts(j, n.Counts);
+                Counts(j, n.Counts, result.Tiered);
                 j.WriteBoolean("defaultDenyIngress", n.DefaultDenyIngress);
                 j.WriteBoolean("defaultDenyEgress", n.DefaultDenyEgress);
                 Strings(j, "policies", n.Policies);
@@ -55,6 +55,12 @@ public static class CoverageJsonRenderer
                     j.WriteNumber("egressIsolatedPods", e.EgressIsolatedPods);
                 }
 
+                if (result.Tiered)
+                {
+                    Tiers(j, e.Tiers);
+                    Strings(j, "clusterPolicies", e.ClusterPolicies);
+                }
+
                 j.WriteEndObject();
                 flush();
             }
@@ -77,7 +83,7 @@ public static class CoverageJsonRenderer
         });
     }
 
-    private static void Counts(Utf8JsonWriter j, CoverageCounts c)
+    private static void Counts(Utf8JsonWriter j, CoverageCounts c, bool tiered)
     {
         j.WriteNumber("pods", c.Pods);
         j.WriteNumber("ingressIsolated", c.IngressIsolated);
@@ -86,6 +92,23 @@ public static class CoverageJsonRenderer
         Percent(j, "egressPercent", c.EgressPercent);
         j.WriteNumber("open", c.Open);
         j.WriteNumber("hostNetwork", c.HostNetwork);
+        if (tiered)
+        {
+            Tiers(j, c.Tiers);
+        }
+    }
+
+    /// <summary>Pod counts of the tiers; written only for inputs with cluster network policies, so other output is unchanged.</summary>
+    private static void Tiers(Utf8JsonWriter j, TierCoverage t)
+    {
+        j.WriteStartObject("tiers");
+        j.WriteNumber("adminIngress", t.AdminIngress);
+        j.WriteNumber("adminEgress", t.AdminEgress);
+        j.WriteNumber("baselineIngress", t.BaselineIngress);
+        j.WriteNumber("baselineEgress", t.BaselineEgress);
+        j.WriteNumber("protectedByBaselineIngress", t.ProtectedByBaselineIngress);
+        j.WriteNumber("protectedByBaselineEgress", t.ProtectedByBaselineEgress);
+        j.WriteEndObject();
     }
 
     private static void Percent(Utf8JsonWriter j, string name, double? value)

@@ -79,6 +79,82 @@ public static class DescribeJsonRenderer
         });
     }
 
+    /// <summary>Writes a cluster network policy's description.</summary>
+    public static void Write(ClusterPolicyDescription policy, TextWriter w)
+    {
+        ArgumentNullException.ThrowIfNull(policy);
+        JsonOutput.Write(w, j =>
+        {
+            j.WriteStartObject();
+            j.WriteString("kind", "clusterPolicy");
+            ClusterPolicyFields(j, policy);
+            j.WriteEndObject();
+        });
+    }
+
+    private static void ClusterPolicy(Utf8JsonWriter j, ClusterPolicyDescription policy)
+    {
+        j.WriteStartObject();
+        ClusterPolicyFields(j, policy);
+        j.WriteEndObject();
+    }
+
+    private static void ClusterPolicyFields(Utf8JsonWriter j, ClusterPolicyDescription policy)
+    {
+        j.WriteString("name", policy.Name);
+        j.WriteString("policyKind", policy.Kind);
+        j.WriteString("tier", policy.Tier.ToString());
+        j.WriteNumber("priority", policy.Priority);
+        j.WriteString("subject", policy.Subject);
+        Strings(j, "subjectNamespaces", policy.SubjectNamespaces);
+        Strings(j, "subjectPods", policy.SubjectPods);
+        j.WriteStartArray("rules");
+        foreach (var r in policy.Rules)
+        {
+            j.WriteStartObject();
+            j.WriteString("direction", Word(r.Direction));
+            j.WriteNumber("index", r.Index);
+            j.WriteString("path", r.Path);
+            j.WriteString("name", r.Name);
+            j.WriteString("action", r.Action.ToString());
+            Strings(j, "ports", r.Ports);
+            j.WriteStartArray("peers");
+            foreach (var p in r.Peers)
+            {
+                j.WriteStartObject();
+                j.WriteString("path", p.Path);
+                j.WriteString("peer", p.Text);
+                Strings(j, "namespaces", p.Namespaces);
+                Strings(j, "pods", p.Pods);
+                Strings(j, "nodes", p.Nodes);
+                j.WriteBoolean("dependsOnDns", p.DependsOnDns);
+                j.WriteEndObject();
+            }
+
+            j.WriteEndArray();
+            j.WriteEndObject();
+        }
+
+        j.WriteEndArray();
+    }
+
+    private static void ClusterPolicies(Utf8JsonWriter j, IReadOnlyList<ClusterPolicyDescription> policies)
+    {
+        // Only inputs with cluster network policies selecting the pod or namespace get the field: other output is unchanged.
+        if (policies.Count == 0)
+        {
+            return;
+        }
+
+        j.WriteStartArray("clusterPolicies");
+        foreach (var p in policies)
+        {
+            ClusterPolicy(j, p);
+        }
+
+        j.WriteEndArray();
+    }
+
     /// <summary>Writes a namespace's description.</summary>
     public static void Write(NamespaceDescription ns, TextWriter w)
     {
@@ -106,6 +182,7 @@ public static class DescribeJsonRenderer
             }
 
             j.WriteEndArray();
+            ClusterPolicies(j, ns.ClusterPolicies);
             j.WriteEndObject();
         });
     }
@@ -139,6 +216,7 @@ public static class DescribeJsonRenderer
         }
 
         j.WriteEndArray();
+        ClusterPolicies(j, d.ClusterPolicies);
         j.WriteEndObject();
     }
 

@@ -35,10 +35,19 @@ public static class CheckTextRenderer
     {
         var e = c.Explanation;
         var via = c.ToVia is null ? string.Empty : $" (via {c.ToVia})";
-        w.WriteLine($"{(e.Allowed ? "ALLOWED" : "DENIED")}: {e.From} -> {e.To}{via} on {e.Port}/{e.Protocol}");
+        var dns = e.DependsOnDns ? $" (depends on DNS: {string.Join(", ", e.DnsSteps.Select(s => s.Reference))})" : string.Empty;
+        w.WriteLine($"{(e.Allowed ? "ALLOWED" : "DENIED")}: {e.From} -> {e.To}{via} on {e.Port}/{e.Protocol}{dns}");
         foreach (var note in e.Notes)
         {
             w.WriteLine($"  note: {note}");
+        }
+
+        foreach (var u in e.UndefinedOrders)
+        {
+            var first = ClusterPolicyNames.Short(u.First);
+            var second = ClusterPolicyNames.Short(u.Second);
+            w.WriteLine($"  warning: undefined: {first} and {second} have the same priority {u.Priority} ({u.Tier} tier, {Side(u.Direction)} of {(u.Direction == Direction.Egress ? e.From : e.To)}); " +
+                $"netpol applies {first} first ({u.FirstAction}): {(e.Allowed ? "allowed" : "denied")}; with {second} first ({u.SecondAction}): {(u.AlternativeAllowed ? "allowed" : "denied")}");
         }
 
         if (e.SamePod)
@@ -46,8 +55,9 @@ public static class CheckTextRenderer
             return;
         }
 
-        WriteSide(e.Egress, w);
-        WriteSide(e.Ingress, w);
+        var probe = $"{e.Port}/{e.Protocol}";
+        WriteSide(e.Egress, probe, w);
+        WriteSide(e.Ingress, probe, w);
         if (e.Suggestions.Count > 0)
         {
             w.WriteLine("  to allow it:");
@@ -58,8 +68,14 @@ public static class CheckTextRenderer
         }
     }
 
-    private static void WriteSide(DirectionExplanation side, TextWriter w)
+    private static void WriteSide(DirectionExplanation side, string probe, TextWriter w)
     {
+        if (side.Tiered)
+        {
+            WriteTieredSide(side, probe, w);
+            return;
+        }
+
         var name = side.Direction == Direction.Egress ? "egress of" : "ingress of";
         var verdict = side.Allowed ? "allows" : "denies";
         switch (side.Status)
@@ -77,19 +93,24 @@ public static class CheckTextRenderer
 
         var policies = string.Join(", ", side.SelectingPolicies.Select(p => p.Name));
         w.WriteLine($"  {name} {side.Subject}: {verdict} (isolated by {policies})");
+        WriteNetworkPolicyRules(side, side.Allowed, "    ", w);
+    }
+
+    private static void WriteNetworkPolicyRules(DirectionExplanation side, bool allowed, string indent, TextWriter w)
+    {
         foreach (var r in side.AllowingRules)
         {
-            w.WriteLine($"    allowed by {r.Reference}: {r.PeerText} on {r.Ports}");
+            w.WriteLine($"{indent}allowed by {r.Reference}: {r.PeerText} on {r.Ports}");
         }
 
-        if (side.Allowed)
+        if (allowed)
         {
             return;
         }
 
         if (side.Rules.Count == 0)
         {
-            w.WriteLine($"    no {side.Direction.ToString().ToLowerInvariant()} rules: the selecting policies deny all {side.Direction.ToString().ToLowerInvariant()}");
+            w.WriteLine($"{indent}no {side.Direction.ToString().ToLowerInvariant()} rules: the selecting policies deny all {side.Direction.ToString().ToLowerInvariant()}");
             return;
         }
 
@@ -99,20 +120,91 @@ public static class CheckTextRenderer
             var where = $"{r.Policy.Name} {dir}[{r.RuleIndex}]";
             if (r.PeerMatched && !r.PortMatched)
             {
-                w.WriteLine($"    near miss: {where} allows {r.PeerText} but only {r.Ports}");
+                w.WriteLine($"{indent}near miss: {where} allows {r.PeerText} but only {r.Ports}");
             }
             else if (!r.PeerMatched && r.PortMatched)
             {
-                w.WriteLine($"    near miss: {where} allows {r.Ports} but not this peer:");
+                w.WriteLine($"{indent}near miss: {where} allows {r.Ports} but not this peer:");
                 foreach (var m in r.PeerMisses)
                 {
-                    w.WriteLine($"      {m}");
+                    w.WriteLine($"{indent}  {m}");
                 }
             }
             else
             {
-                w.WriteLine($"    no match: {where} allows {r.PeerText} on {r.Ports}");
+                w.WriteLine($"{indent}no match: {where} allows {r.PeerText} on {r.Ports}");
             }
         }
     }
+
+    /// <summary>
+    /// A side walked tier by tier: the Admin rules reached, NetworkPolicy when it isolates the pod, the Baseline rules
+    /// reached, the default allow; one line per step, each starting with its tier in brackets.
+    /// </summary>
+    private static void WriteTieredSide(DirectionExplanation side, string probe, TextWriter w)
+    {
+        var word = Side(side.Direction);
+        var decided = side.DecidedBy switch
+        {
+            TierDecision.Admin => "decided by the Admin tier",
+            TierDecision.Baseline => "decided by the Baseline tier",
+            TierDecision.NetworkPolicy => $"decided by NetworkPolicy: isolated by {string.Join(", ", side.SelectingPolicies.Select(p => p.Name))}",
+            _ => "no tier decides: the default allows",
+        };
+        w.WriteLine($"  {word} of {side.Subject}: {(side.Allowed ? "allows" : "denies")} ({decided})");
+        WriteTier(side, side.AdminSteps, "[Admin]", probe, w);
+        if (side.DecidedBy == TierDecision.Admin)
+        {
+            return;
+        }
+
+        if (side.Status == IsolationStatus.Isolated)
+        {
+            var policies = string.Join(", ", side.SelectingPolicies.Select(p => p.Name));
+            w.WriteLine($"    [NetworkPolicy] isolated by {policies}: {(side.NetworkPolicyAllowed ? "allows" : "denies")}");
+            WriteNetworkPolicyRules(side, side.NetworkPolicyAllowed, "      ", w);
+            return;
+        }
+
+        w.WriteLine($"    [NetworkPolicy] not isolated: no NetworkPolicy selects it for {word}");
+        WriteTier(side, side.BaselineSteps, "[Baseline]", probe, w);
+        if (side.DecidedBy == TierDecision.Default)
+        {
+            w.WriteLine($"    [Default] allow: no tier decided {probe}");
+        }
+    }
+
+    private static void WriteTier(DirectionExplanation side, IReadOnlyList<TierStep> steps, string tier, string probe, TextWriter w)
+    {
+        var word = Side(side.Direction);
+        if (steps.Count == 0)
+        {
+            w.WriteLine($"    {tier} no {tier.Trim('[', ']')} policy with {word} rules selects {side.Subject}");
+            return;
+        }
+
+        var peers = side.Direction == Direction.Ingress ? "from" : "to";
+        foreach (var s in steps)
+        {
+            var name = s.RuleName is { } n ? $" (rule \"{n}\")" : string.Empty;
+            switch (s.Result)
+            {
+                case TierStepResult.Matched:
+                    var then = s.Action != ClusterRuleAction.Pass ? string.Empty
+                        : s.Tier == ClusterPolicyTier.Baseline ? "; passes on to the default (allow)"
+                        : side.Status == IsolationStatus.Isolated ? "; passes on to NetworkPolicy"
+                        : "; passes on to the Baseline tier (no NetworkPolicy isolates the pod)";
+                    w.WriteLine($"    {s.Reference} {s.Action} {probe}{name}: {peers}[{s.PeerIndex}] {s.Reason}{then}");
+                    break;
+                case TierStepResult.DependsOnDns:
+                    w.WriteLine($"    {s.Reference} depends on DNS ({s.Action}){name}: {s.Reason}");
+                    break;
+                default:
+                    w.WriteLine($"    {s.Reference} not matched ({s.Action}){name}: {s.Reason}");
+                    break;
+            }
+        }
+    }
+
+    private static string Side(Direction d) => d == Direction.Ingress ? "ingress" : "egress";
 }

@@ -33,6 +33,12 @@ public static class CoverageTextRenderer
         w.WriteLine();
         WriteNamespaces(result, w);
         w.WriteLine();
+        if (result.Tiered)
+        {
+            WriteTiers(result, w);
+            w.WriteLine();
+        }
+
         WriteEntries(result, w);
         w.WriteLine();
         var open = result.Entries.Where(e => e.Open).ToList();
@@ -49,6 +55,34 @@ public static class CoverageTextRenderer
         w.WriteLine("isolated: some policy selects the pod for that direction; open: none does, so everything is allowed that way.");
         w.WriteLine("default deny: a policy of the namespace with podSelector {} affects the direction, isolating every pod, present and future.");
         w.WriteLine("hostNetwork pods are never isolated: they count as open. Percentages are rounded down to one decimal.");
+        if (result.Tiered)
+        {
+            w.WriteLine("tiers: pods a cluster network policy with rules for the direction selects; protected by baseline: no NetworkPolicy isolates the pod, and a Baseline Deny rule selects it.");
+        }
+    }
+
+    /// <summary>The tier table: per namespace, the pods each tier selects per direction and those a Baseline Deny protects.</summary>
+    private static void WriteTiers(CoverageResult result, TextWriter w)
+    {
+        var t = result.Summary.Tiers;
+        var pods = result.Summary.Pods;
+        w.WriteLine($"tiers: admin ingress {t.AdminIngress} of {Count(pods, "pod")}, admin egress {t.AdminEgress}; baseline ingress {t.BaselineIngress}, baseline egress {t.BaselineEgress}");
+        w.WriteLine($"protected by baseline (no NetworkPolicy isolates them, a Baseline Deny covers them): ingress {t.ProtectedByBaselineIngress}, egress {t.ProtectedByBaselineEgress}");
+        var rows = result.Namespaces.Select(n => new[]
+        {
+            n.Name,
+            n.Counts.Pods.ToString(CultureInfo.InvariantCulture),
+            $"{n.Counts.Tiers.AdminIngress}/{n.Counts.Tiers.AdminEgress}",
+            $"{n.Counts.Tiers.BaselineIngress}/{n.Counts.Tiers.BaselineEgress}",
+            $"{n.Counts.Tiers.ProtectedByBaselineIngress}/{n.Counts.Tiers.ProtectedByBaselineEgress}",
+        }).ToList();
+        Table(["namespace", "pods", "admin in/out", "baseline in/out", "protected by baseline in/out"], rows, rightAligned: [1, 2, 3], w);
+        var unprotected = result.Namespaces
+            .Where(x => x.Counts.Pods - x.Counts.HostNetwork > 0)
+            .Where(x => x.Counts.Pods - x.Counts.HostNetwork > x.Counts.IngressIsolated + x.Counts.Tiers.ProtectedByBaselineIngress)
+            .Select(x => x.Name)
+            .ToList();
+        w.WriteLine($"with pods open for ingress (no NetworkPolicy, no baseline Deny): {(unprotected.Count == 0 ? "none" : string.Join(", ", unprotected))}");
     }
 
     /// <summary>Writes one line per failed threshold (to standard error, where the command line puts it).</summary>

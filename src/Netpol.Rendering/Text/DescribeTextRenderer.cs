@@ -91,6 +91,83 @@ public static class DescribeTextRenderer
         }
     }
 
+    /// <summary>Writes a cluster network policy's description.</summary>
+    public static void Write(ClusterPolicyDescription policy, TextWriter w)
+    {
+        ArgumentNullException.ThrowIfNull(policy);
+        ArgumentNullException.ThrowIfNull(w);
+        w.WriteLine($"{policy.Kind} {policy.Name[(policy.Name.IndexOf('/', StringComparison.Ordinal) + 1)..]} ({policy.Name})");
+        w.WriteLine($"  tier: {policy.Tier}, priority {policy.Priority}");
+        w.WriteLine($"  subject: {policy.Subject}");
+        w.WriteLine($"  namespaces: {(policy.SubjectNamespaces.Count == 0 ? "none (the namespace selector matches no namespace of the input)" : string.Join(", ", policy.SubjectNamespaces))}");
+        if (policy.SubjectPods.Count == 0)
+        {
+            w.WriteLine("  selects no pod");
+        }
+        else
+        {
+            w.WriteLine($"  selects {Count(policy.SubjectPods.Count, "pod")}:");
+            WritePods(policy.SubjectPods, "    ", w);
+        }
+
+        foreach (var direction in new[] { Direction.Ingress, Direction.Egress })
+        {
+            foreach (var rule in policy.RulesOf(direction))
+            {
+                w.WriteLine();
+                w.WriteLine($"{rule.Path}{RuleName(rule)}: {rule.Action} {(direction == Direction.Ingress ? "from" : "to")} {string.Join(" or ", rule.Peers.Select(p => p.Text))} on {ClusterPorts(rule)}");
+                foreach (var p in rule.Peers)
+                {
+                    var label = p.Path[(rule.Path.Length + 1)..];
+                    if (p.DependsOnDns)
+                    {
+                        w.WriteLine($"  {label} {p.Text}: depends on DNS (names resolved at run time; netpol counts it as matching nothing)");
+                        continue;
+                    }
+
+                    var nodes = p.Nodes.Count > 0 ? $" (nodes: {string.Join(", ", p.Nodes)})" : string.Empty;
+                    if (p.Pods.Count == 0)
+                    {
+                        w.WriteLine($"  {label} {p.Text}: no pod{nodes}");
+                        continue;
+                    }
+
+                    w.WriteLine($"  {label} {p.Text}: {Count(p.Pods.Count, "pod")}{nodes}:");
+                    WritePods(p.Pods, "    ", w);
+                }
+
+                if (rule.Action == ClusterRuleAction.Pass)
+                {
+                    w.WriteLine($"  Pass: what it matches skips the rest of the {policy.Tier} tier{(policy.Tier == ClusterPolicyTier.Admin ? " and goes to NetworkPolicy (or, for pods no NetworkPolicy isolates, the Baseline tier)" : " and is allowed by default")}");
+                }
+            }
+        }
+    }
+
+    private static void WriteClusterPolicies(IReadOnlyList<ClusterPolicyDescription> policies, Direction direction, TextWriter w)
+    {
+        if (policies.Count == 0)
+        {
+            return;
+        }
+
+        w.WriteLine($"  cluster policies for {Word(direction)}, in evaluation order:");
+        foreach (var p in policies)
+        {
+            w.WriteLine($"    [{p.Tier}] {p.Name} priority {p.Priority}");
+            foreach (var r in p.RulesOf(direction))
+            {
+                var pass = r.Action != ClusterRuleAction.Pass ? string.Empty
+                    : p.Tier == ClusterPolicyTier.Admin ? " (passes on to NetworkPolicy, or the Baseline tier)" : " (passes on to the default allow)";
+                w.WriteLine($"      {Word(direction)}[{r.Index}]{RuleName(r)} {r.Action} {(direction == Direction.Ingress ? "from" : "to")} {string.Join(" or ", r.Peers.Select(x => x.Text))} on {ClusterPorts(r)}{pass}");
+            }
+        }
+    }
+
+    private static string RuleName(ClusterRuleDescription rule) => rule.Name is { } n ? $" \"{n}\"" : string.Empty;
+
+    private static string ClusterPorts(ClusterRuleDescription rule) => rule.Ports.Count == 0 ? "every port" : string.Join(", ", rule.Ports);
+
     /// <summary>Writes a namespace's description.</summary>
     public static void Write(NamespaceDescription ns, TextWriter w)
     {
@@ -100,6 +177,16 @@ public static class DescribeTextRenderer
         w.WriteLine($"  labels: {Labels(ns.Labels)}");
         w.WriteLine($"  pods: {ns.Pods}");
         w.WriteLine($"  policies: {(ns.Policies.Count == 0 ? "none" : string.Join(", ", ns.Policies))}");
+        if (ns.ClusterPolicies.Count > 0)
+        {
+            w.WriteLine("  cluster policies whose subject covers it, in evaluation order:");
+            foreach (var p in ns.ClusterPolicies)
+            {
+                var here = p.SubjectPods.Count(x => x.StartsWith(ns.Name + "/", StringComparison.Ordinal));
+                w.WriteLine($"    [{p.Tier}] {p.Name} priority {p.Priority}: {p.Subject} ({Count(here, "pod")} here)");
+            }
+        }
+
         w.WriteLine();
         if (ns.SelectedBy.Count == 0)
         {
@@ -133,6 +220,7 @@ public static class DescribeTextRenderer
             w.WriteLine($"{word}: open (no policy selects it for {word})");
         }
 
+        WriteClusterPolicies(side.ClusterPolicies, side.Direction, w);
         var peers = side.Peers.Sum(g => g.Pods.Count);
         var verb = side.Direction == Direction.Ingress ? "may be reached by" : "may reach";
         w.WriteLine(peers == 0 ? $"  {verb} no other pod" : $"  {verb} {Count(peers, "pod")}:");

@@ -1,8 +1,8 @@
 namespace Netpol.Cli.Tests.Commands;
 
 /// <summary>
-/// Until the explanations walk the tiers (issue 8), check's verdict must still be the tier-aware one and say that
-/// the tiers decided it. (compile enforces the tiers: see Netpol.Lab.Tests TierCompileTests.)
+/// check's verdict is the tier-aware one and its explanation walks the tiers. (compile enforces the tiers: see
+/// Netpol.Lab.Tests TierCompileTests.)
 /// </summary>
 public sealed class TierCheckTests
 {
@@ -43,15 +43,15 @@ public sealed class TierCheckTests
         """;
 
     [Fact]
-    public void Check_gives_the_tier_verdict_and_says_the_tiers_decided()
+    public void Check_gives_the_tier_verdict_and_walks_the_tiers()
     {
         var (exit, output, _) = CliRunner.RunWithInput(Manifests, "check", "-f", "-", "--from", "dev/a", "--to", "prod/b", "--port", "80");
         Assert.Equal(1, exit);
         Assert.StartsWith("DENIED: dev/a -> prod/b on 80/TCP", output, StringComparison.Ordinal);
-        Assert.Contains("the tiers deny it", output, StringComparison.Ordinal);
+        Assert.Contains("  ingress of prod/b: denies (decided by the Admin tier)\n    [Admin] cnp/deny-dev-to-prod ingress[0] Deny 80/TCP (rule \"no-dev\"): from[0] namespaces env=dev\n", output, StringComparison.Ordinal);
 
         var reverse = CliRunner.RunWithInput(Manifests, "check", "-f", "-", "--from", "prod/b", "--to", "dev/a", "--port", "80");
         Assert.Equal(0, reverse.Exit);
-        Assert.DoesNotContain("tiers", reverse.Out, StringComparison.Ordinal);
+        Assert.Contains("[Admin] no Admin policy with egress rules selects prod/b", reverse.Out, StringComparison.Ordinal);
     }
 }

@@ -67,6 +67,7 @@ public partial class ExplainerTests
     [MemberData(nameof(PeerTests.Cases), MemberType = typeof(PeerTests))]
     [MemberData(nameof(SelectorTests.Cases), MemberType = typeof(SelectorTests))]
     [MemberData(nameof(PortTests.Cases), MemberType = typeof(PortTests))]
+    [MemberData(nameof(TierTests.Cases), MemberType = typeof(TierTests))]
     public void The_explainer_gives_the_verdict_the_spec_gives(ConnectivityCase row)
     {
         // Given
