@@ -155,7 +155,7 @@ public sealed partial class FastEngine
     }
 
     /// <summary>
-    /// <see cref="Reference.Semantics.EvaluateTier"/> over classes: the tier's policies that select the subject class
+    /// the reference semantics (Semantics.EvaluateTier) over classes: the tier's policies that select the subject class
     /// in evaluation order, rules in written order, the first Accept or Deny deciding each port and Pass sending it on.
     /// </summary>
     private (PortSet Accepted, PortSet Undecided) EvaluateTier(ClusterPolicyTier tier, Direction direction, int subject, int other, PortSet undecided)

@@ -6,7 +6,7 @@ using Netpol.Core.Reference;
 namespace Netpol.Lab.Compile;
 
 /// <summary>
-/// The cluster network policy tiers, compiled with the engine's semantics (<see cref="Semantics.EvaluateTier"/>):
+/// The cluster network policy tiers, compiled with the engine's semantics (Semantics.EvaluateTier):
 /// <list type="bullet">
 /// <item>a pod some Admin policy selects gets a per-pod chain that jumps to those policies' chains in evaluation
 /// order and then goes to the rest of its evaluation: <c>NAME_netpol</c> (its NetworkPolicies, then drop) when a
