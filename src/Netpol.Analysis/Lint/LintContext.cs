@@ -17,6 +17,9 @@ public sealed class LintContext
     private readonly Dictionary<(Pod, Direction), IReadOnlyList<NetworkPolicy>> _selecting = [];
     private readonly Dictionary<NetworkPolicy, IReadOnlyList<Pod>> _selected = [];
     private readonly Dictionary<(string, PolicyPeer), IReadOnlyList<Pod>> _admitted = [];
+    private static readonly IReadOnlyDictionary<string, string> NoAnnotations = new Dictionary<string, string>();
+    private readonly Dictionary<ClusterNetworkPolicy, IReadOnlyList<Pod>> _subjects = new(ReferenceEqualityComparer.Instance);
+    private List<Endpoint>? _tierEndpoints;
     private PodAddressIndex? _addresses;
     private LintRule? _current;
     private Severity _currentSeverity;
@@ -155,6 +158,80 @@ public sealed class LintContext
     {
         ArgumentNullException.ThrowIfNull(policy);
         Add($"NetworkPolicy {policy.FullName}", policy.Namespace, policy.LocationOf(path), path, message, fix, policy.Annotations);
+    }
+
+    /// <summary>
+    /// Reports a finding about a cluster network policy (any of its three kinds), at the field path; cluster-scoped,
+    /// so its namespace is empty.
+    /// </summary>
+    public void Report(ClusterNetworkPolicy policy, string path, string message, string? fix = null)
+    {
+        ArgumentNullException.ThrowIfNull(policy);
+        ArgumentNullException.ThrowIfNull(path);
+        Add(policy.FullName, string.Empty, LocationOf(policy, path), path, message, fix, NoAnnotations);
+    }
+
+    /// <summary>The pods a cluster network policy's subject selects (never hostNetwork pods), in cluster order.</summary>
+    public IReadOnlyList<Pod> SubjectPods(ClusterNetworkPolicy policy)
+    {
+        ArgumentNullException.ThrowIfNull(policy);
+        if (!_subjects.TryGetValue(policy, out var list))
+        {
+            list = [.. Cluster.Pods.Where(p => Semantics.Selects(policy, p, Cluster))];
+            _subjects[policy] = list;
+        }
+
+        return list;
+    }
+
+    /// <summary>
+    /// The other ends tier rules can meet, for exact answers: every pod (hostNetwork pods stand for their node's
+    /// address), every node address no pod has, and one external address per piece of the address space the
+    /// <c>networks</c> peers cut.
+    /// </summary>
+    public IReadOnlyList<Endpoint> TierEndpoints
+    {
+        get
+        {
+            if (_tierEndpoints is null)
+            {
+                var list = Cluster.Pods.Select(Endpoint.ForPod).ToList();
+                var taken = Cluster.Pods.SelectMany(p => p.IPs).ToHashSet();
+                foreach (var address in Cluster.Nodes.SelectMany(n => n.Addresses).Where(a => !taken.Contains(a)).Distinct())
+                {
+                    list.Add(Endpoint.ForAddress(address));
+                    taken.Add(address);
+                }
+
+                var blocks = Cluster.ClusterPolicies.SelectMany(p => p.Egress).SelectMany(r => r.Peers)
+                    .Where(p => p.Networks is not null).SelectMany(p => p.Networks!).Select(n => new IPBlock(n, []));
+                foreach (var address in AddressAtoms.Of(blocks).Where(a => !taken.Contains(a)))
+                {
+                    list.Add(Endpoint.ForAddress(address));
+                }
+
+                _tierEndpoints = list;
+            }
+
+            return _tierEndpoints;
+        }
+    }
+
+    private static SourceLocation? LocationOf(ClusterNetworkPolicy policy, string path)
+    {
+        var p = path;
+        while (p.Length > 0)
+        {
+            if (policy.Locations.TryGetValue(p, out var at))
+            {
+                return at;
+            }
+
+            var cut = Math.Max(p.LastIndexOf('.'), p.LastIndexOf('['));
+            p = cut <= 0 ? string.Empty : p[..cut];
+        }
+
+        return policy.Source;
     }
 
     /// <summary>Reports a finding about a pod, or the workload its synthetic pod stands for.</summary>

@@ -29,6 +29,15 @@ public static class RuleCatalog
         new RedundantRuleRule(),
         new MissingDescriptionRule(),
         new CniWithoutPolicySupportRule(),
+        new SamePriorityOverlapRule(),
+        new ShadowedTierRuleRule(),
+        new UnreachableTierRuleRule(),
+        new ClusterPolicySelectsNothingRule(),
+        new LegacyAdminNetworkPolicyRule(),
+        new AdminDenyShadowsNetworkPolicyRule(),
+        new TierDenyBlocksDnsRule(),
+        new TierSubjectIncludesKubeSystemRule(),
+        new DomainNamesDependOnDnsRule(),
     ];
 
     /// <summary>The rule with this id, if any.</summary>

@@ -20,6 +20,12 @@ public sealed record ApiResource(string Kind, string ApiVersion, string Plural, 
     /// <summary>NetworkPolicies.</summary>
     public static readonly ApiResource NetworkPolicies = new("NetworkPolicy", "networking.k8s.io/v1", "networkpolicies", true);
 
+    /// <summary>
+    /// Nodes: cluster-scoped; their labels and <c>status.addresses</c> are what <c>nodes</c> peers of cluster network
+    /// policies match. Listed only when some cluster policy read has a <c>nodes</c> peer.
+    /// </summary>
+    public static readonly ApiResource Nodes = new("Node", "v1", "nodes", false);
+
     /// <summary>The cluster-scoped policies of the network-policy API project, newest version first; read when their CRDs exist.</summary>
     public static readonly IReadOnlyList<IReadOnlyList<ApiResource>> ClusterPolicies =
     [
@@ -32,7 +38,10 @@ public sealed record ApiResource(string Kind, string ApiVersion, string Plural, 
     ];
 
     /// <summary>The kinds whose objects netpol analyses; the others are kept in snapshots only.</summary>
-    public static readonly IReadOnlySet<string> AnalysedKinds = new HashSet<string>(StringComparer.Ordinal) { "Namespace", "Pod", "Service", "NetworkPolicy" };
+    public static readonly IReadOnlySet<string> AnalysedKinds = new HashSet<string>(StringComparer.Ordinal)
+    {
+        "Namespace", "Pod", "Service", "NetworkPolicy", "ClusterNetworkPolicy", "AdminNetworkPolicy", "BaselineAdminNetworkPolicy", "Node",
+    };
 
     /// <summary>The API group, empty for the core group.</summary>
     public string Group => ApiVersion.Contains('/', StringComparison.Ordinal) ? ApiVersion[..ApiVersion.IndexOf('/', StringComparison.Ordinal)] : string.Empty;

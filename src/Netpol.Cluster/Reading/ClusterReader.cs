@@ -6,8 +6,8 @@ namespace Netpol.LiveCluster.Reading;
 
 /// <summary>
 /// Reads what NetworkPolicy analysis needs from a live cluster, with list requests only: all namespaces, then the
-/// pods, services and NetworkPolicies of the chosen namespaces, and the cluster-scoped policy CRDs when they are
-/// installed. Lists run a few at a time; a failure cancels the others.
+/// pods, services and NetworkPolicies of the chosen namespaces, the cluster-scoped policy CRDs when they are
+/// installed, and then the nodes when one of those policies has a <c>nodes</c> peer. Lists run a few at a time; a failure cancels the others.
 /// </summary>
 public static class ClusterReader
 {
@@ -101,7 +101,37 @@ public static class ClusterReader
             System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(first);
         }
 
-        return Assemble(connection, scopes, tasks.Select(t => t.Result).ToList());
+        var results = tasks.Select(t => t.Result).ToList();
+        if (results.Any(r => r.Resource.Kind is "ClusterNetworkPolicy" or "AdminNetworkPolicy" or "BaselineAdminNetworkPolicy"
+            && (r.Items ?? []).Any(HasNodesPeer)))
+        {
+            // Nodes are read only when a nodes peer needs them, so a role without "list nodes" still works otherwise.
+            jobs.Add(c => ListNodesAsync(lister, Page, c));
+            Report(null);
+            var nodes = await jobs[^1](cancel).ConfigureAwait(false);
+            Interlocked.Increment(ref done);
+            Report(nodes.Items is not null ? $"{nodes.Items.Count} nodes" : "no nodes (forbidden)");
+            results.Add(nodes);
+        }
+
+        return Assemble(connection, scopes, results);
+    }
+
+    /// <summary>True when a cluster-scoped policy has an egress peer that selects nodes.</summary>
+    private static bool HasNodesPeer(JsonObject policy) =>
+        policy["spec"]?["egress"] is JsonArray rules
+        && rules.Any(r => r?["to"] is JsonArray peers && peers.Any(p => p is JsonObject o && o.ContainsKey("nodes")));
+
+    private static async Task<(List<JsonObject>? Items, ApiResource Resource, string? Note)> ListNodesAsync(ApiLister lister, Action<int> page, CancellationToken cancel)
+    {
+        try
+        {
+            return (await lister.ListAsync(ApiResource.Nodes, null, page, cancel).ConfigureAwait(false), ApiResource.Nodes, null);
+        }
+        catch (NetpolException ex) when (ex.Message.Contains("forbidden by RBAC", StringComparison.Ordinal))
+        {
+            return (null, ApiResource.Nodes, $"Node objects were not read, so nodes peers of cluster network policies match no address: {ex.Message}");
+        }
     }
 
     private static async Task<(List<JsonObject>? Items, ApiResource Resource, string? Note)> ListOptionalAsync(
@@ -171,7 +201,7 @@ public static class ClusterReader
             notes.Add($"namespace {ns} does not exist in context \"{connection.Context}\"");
         }
 
-        var order = new[] { "Namespace", "NetworkPolicy", "Service", "Pod", "ClusterNetworkPolicy", "AdminNetworkPolicy", "BaselineAdminNetworkPolicy" };
+        var order = new[] { "Namespace", "NetworkPolicy", "Service", "Pod", "ClusterNetworkPolicy", "AdminNetworkPolicy", "BaselineAdminNetworkPolicy", "Node" };
         var sorted = objects
             .OrderBy(o => Array.IndexOf(order, o["kind"]!.GetValue<string>()))
             .ThenBy(o => o["metadata"]?["namespace"]?.GetValue<string>() ?? string.Empty, StringComparer.Ordinal)

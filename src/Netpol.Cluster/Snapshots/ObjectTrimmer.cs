@@ -23,6 +23,14 @@ internal static class ObjectTrimmer
         {
             case "Namespace":
                 break;
+            case "Node":
+                // Only labels and addresses: nodes peers match them. Capacity, images and conditions stay out.
+                if (item["status"] is JsonObject nodeStatus && nodeStatus["addresses"] is JsonArray addresses)
+                {
+                    result["status"] = new JsonObject { ["addresses"] = addresses.DeepClone() };
+                }
+
+                break;
             case "Pod":
                 result["spec"] = PodSpec(item["spec"] as JsonObject);
                 result["status"] = PodStatus(item["status"] as JsonObject);

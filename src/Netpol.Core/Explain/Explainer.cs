@@ -66,7 +66,9 @@ public sealed class Explainer
         {
             if (!side.Allowed && side.DecidingStep is { } step)
             {
-                suggestions.Add($"{step.Reference} denies it, and no NetworkPolicy can override {(step.Tier == ClusterPolicyTier.Admin ? "an Admin" : "a Baseline")} Deny: change {ClusterPolicyNames.Short(step.Policy)} (or add an earlier Accept rule to the {step.Tier} tier)");
+                suggestions.Add(step.Tier == ClusterPolicyTier.Admin
+                    ? $"{step.Reference} denies it, and no NetworkPolicy can override an Admin Deny: change {ClusterPolicyNames.Short(step.Policy)} (or add an earlier Accept rule to the Admin tier)"
+                    : $"{step.Reference} denies it: a NetworkPolicy selecting {side.Subject} for {side.Direction.ToString().ToLowerInvariant()} that allows it decides before the Baseline tier; or change {ClusterPolicyNames.Short(step.Policy)} (or add an earlier Accept rule to the Baseline tier)");
             }
         }
 

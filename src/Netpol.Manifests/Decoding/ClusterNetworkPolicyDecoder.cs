@@ -205,7 +205,7 @@ internal static class ClusterNetworkPolicyDecoder
             return true;
         }
 
-        ctx.Error(node, path, M.ExactlyOne(fields), "exactly-one");
+        ctx.Error(node, path, count == 0 ? M.NoneOf(path, fields) : M.MoreThanOne(count, fields), "exactly-one");
         return false;
     }
 
@@ -246,7 +246,7 @@ internal static class ClusterNetworkPolicyDecoder
             }
 
             var action = Action(ctx, node, path, kind, tier);
-            var peers = Peers(ctx, node, path, peersKey, direction, at);
+            var peers = Peers(ctx, node, path, peersKey, direction, kind != ClusterNetworkPolicyKind, at);
             var ports = kind == ClusterNetworkPolicyKind ? Protocols(ctx, node, path) : LegacyPorts(ctx, node, path);
             if (ports.Any(p => p.NamedPort is not null) && peers.Any(p => !p.IsSelector))
             {
@@ -301,7 +301,7 @@ internal static class ClusterNetworkPolicyDecoder
         };
     }
 
-    private static List<ClusterPolicyPeer> Peers(DecodeContext ctx, Node rule, string path, string peersKey, Direction direction, Dictionary<string, SourceLocation> at)
+    private static List<ClusterPolicyPeer> Peers(DecodeContext ctx, Node rule, string path, string peersKey, Direction direction, bool legacy, Dictionary<string, SourceLocation> at)
     {
         var peers = new List<ClusterPolicyPeer>();
         var items = ctx.Sequence(rule, peersKey, path);
@@ -341,7 +341,7 @@ internal static class ClusterNetworkPolicyDecoder
                 continue;
             }
 
-            if (Peer(ctx, node, peerPath) is { } peer)
+            if (Peer(ctx, node, peerPath, legacy) is { } peer)
             {
                 peers.Add(peer);
             }
@@ -350,7 +350,7 @@ internal static class ClusterNetworkPolicyDecoder
         return peers;
     }
 
-    private static ClusterPolicyPeer? Peer(DecodeContext ctx, Node node, string path)
+    private static ClusterPolicyPeer? Peer(DecodeContext ctx, Node node, string path, bool legacy)
     {
         var before = ctx.ErrorCount;
         if (ctx.Map(node, "namespaces", path) is { } ns)
@@ -360,8 +360,8 @@ internal static class ClusterNetworkPolicyDecoder
 
         if (ctx.Map(node, "pods", path) is { } pods)
         {
-            // Legacy and current spellings agree here; only the subject differs in requiring namespaceSelector.
-            return NamespacedPods(ctx, pods, $"{path}.pods", legacy: false) is { } sel
+            // v1alpha1's NamespacedPod requires namespaceSelector in peers as in the subject; v1alpha2 makes it optional.
+            return NamespacedPods(ctx, pods, $"{path}.pods", legacy) is { } sel
                 ? new ClusterPolicyPeer(NamespaceSelector: sel.Namespaces, PodSelector: sel.Pods)
                 : null;
         }
@@ -377,15 +377,17 @@ internal static class ClusterNetworkPolicyDecoder
             for (var i = 0; i < networks.Count; i++)
             {
                 var (item, text) = networks[i];
-                var errors = ApiValidation.ValidateCidr(text, out var cidr);
-                foreach (var msg in errors)
+                if (text.Length > CelCidr.MaxLength)
                 {
-                    ctx.Error(item, $"{path}.networks[{i}]", msg);
+                    ctx.Error(item, $"{path}.networks[{i}]", M.TooLongBytes(text.Length, CelCidr.MaxLength), "too-long");
                 }
-
-                if (errors.Count == 0)
+                else if (CelCidr.TryParse(text, out var cidr))
                 {
                     cidrs.Add(cidr);
+                }
+                else
+                {
+                    ctx.Error(item, $"{path}.networks[{i}]", M.InvalidCidr(text));
                 }
             }
 

@@ -15,7 +15,18 @@ internal static class ClusterPolicyMessages
 
     public static string PriorityRange(long value) => $"Invalid value: {value}: must be between 0 and {MaxPriority}, inclusive";
 
-    public static string ExactlyOne(IEnumerable<string> fields) => $"must specify exactly one of: {string.Join(", ", fields.Select(f => $"`{f}`"))}";
+    // The CRDs say "exactly one" with minProperties: 1 and maxProperties: 1, not with a CEL message, so the API
+    // server words these as schema errors; netpol adds which fields are meant.
+    public static string NoneOf(string path, IEnumerable<string> fields) =>
+        $"Invalid value: \"object\": {path} in body should have at least 1 properties (set exactly one of: {Fields(fields)})";
+
+    public static string MoreThanOne(int count, IEnumerable<string> fields) =>
+        $"Too many: {count}: must have at most 1 items (set exactly one of: {Fields(fields)})";
+
+    // The CEL rule isCIDR(self) of the CIDR type, with its own message.
+    public static string InvalidCidr(string value) => $"Invalid value: \"{value}\": Invalid CIDR format provided";
+
+    public static string TooLongBytes(int length, int max) => $"Too long: may not be more than {max} bytes (got {length})";
 
     public static string TooMany(int count, int max) => $"Too many: {count}: must have at most {max} items";
 
@@ -35,4 +46,6 @@ internal static class ClusterPolicyMessages
     public static string RangeOrder => "Start port must be less than End port";
 
     public static string DomainName(string value) => $"Invalid value: \"{value}\": must be a domain name such as example.com or *.example.com";
+
+    private static string Fields(IEnumerable<string> fields) => string.Join(", ", fields.Select(f => $"`{f}`"));
 }

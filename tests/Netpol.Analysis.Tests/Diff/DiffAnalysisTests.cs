@@ -38,7 +38,7 @@ public partial class DiffAnalysisTests
         var before = Example(example);
         foreach (var removed in before.Policies)
         {
-            var after = new Cluster(before.Namespaces, before.Pods, before.Policies.Where(p => !ReferenceEquals(p, removed)), before.Services);
+            var after = new Cluster(before.Namespaces, before.Pods, before.Policies.Where(p => !ReferenceEquals(p, removed)), before.Services, before.ClusterPolicies, before.Nodes);
             foreach (var by in new[] { Grouping.Workload, Grouping.Pod })
             {
                 var options = new DiffOptions { By = by };

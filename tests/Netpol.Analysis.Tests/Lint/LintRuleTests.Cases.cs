@@ -772,5 +772,6 @@ public partial class LintRuleTests
             "cni-without-policy-support",
             Join(Shop, DefaultDenyIngress),
             Finding: null),
+        .. TierRows,
     ];
 }

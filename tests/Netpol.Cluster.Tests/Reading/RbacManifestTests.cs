@@ -31,7 +31,7 @@ public sealed class RbacManifestTests
             verbs.UnionWith(((YamlSequenceNode)rule["verbs"]).Select(v => v.ToString()));
         }
 
-        var listed = new[] { ApiResource.Namespaces, ApiResource.Pods, ApiResource.Services, ApiResource.NetworkPolicies }
+        var listed = new[] { ApiResource.Namespaces, ApiResource.Pods, ApiResource.Services, ApiResource.NetworkPolicies, ApiResource.Nodes }
             .Concat(ApiResource.ClusterPolicies.SelectMany(v => v))
             .Select(r => $"{r.Plural}.{r.Group}")
             .ToHashSet(StringComparer.Ordinal);

@@ -35,6 +35,51 @@ public sealed partial class ClusterPolicyValidationTests
         Assert.Empty(result.Cluster.ClusterPolicies);
     }
 
+    [Theory]
+    [InlineData("10.0.0.1/8", "10.0.0.0/8")]
+    [InlineData("192.168.1.0/24", "192.168.1.0/24")]
+    [InlineData("0.0.0.0/0", "0.0.0.0/0")]
+    [InlineData("2001:db8::1/32", "2001:db8::/32")]
+    [InlineData("::/0", "::/0")]
+    public void A_network_is_accepted_as_isCIDR_accepts_it_with_host_bits_masked(string written, string network)
+    {
+        // Given an egress rule whose networks entry isCIDR accepts (host bits may be set, unlike ipBlock.cidr)
+        var yaml = Admin + $"  egress:\n  - action: Deny\n    to:\n    - networks: ['{written}']\n";
+
+        // When it is loaded
+        var result = ManifestLoader.LoadText(yaml, FileName);
+
+        // Then it loads without errors, as the network implementations read it
+        Assert.DoesNotContain(result.Diagnostics, d => d.Severity == Severity.Error);
+        var peer = Assert.Single(Assert.Single(result.Cluster.ClusterPolicies).Egress[0].Peers);
+        Assert.Equal(network, Assert.Single(peer.Networks!).ToString());
+    }
+
+    [Theory]
+    [InlineData("  subject: {}\n", "spec.subject: Invalid value: \"object\": spec.subject in body should have at least 1 properties")]
+    [InlineData("  subject:\n    namespaces: {}\n    pods: {podSelector: {}}\n", "spec.subject: Too many: 2: must have at most 1 items")]
+    public void Exactly_one_is_worded_as_the_API_server_words_minProperties_and_maxProperties(string subject, string expected)
+    {
+        // Given a subject that sets no field, or two
+        var yaml = Header + "  tier: Admin\n  priority: 1\n" + subject;
+
+        // When it is loaded
+        var error = Assert.Single(ManifestLoader.LoadText(yaml, FileName).Diagnostics, d => d.Severity == Severity.Error);
+
+        // Then the message starts as the API server's would, and names the fields to choose from
+        Assert.Contains(expected + " (set exactly one of: `namespaces`, `pods`)", error.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void An_invalid_network_carries_the_CEL_message_of_the_CIDR_type()
+    {
+        var yaml = Admin + "  egress:\n  - action: Deny\n    to:\n    - networks: [10.0.0.0/33]\n";
+
+        var error = Assert.Single(ManifestLoader.LoadText(yaml, FileName).Diagnostics, d => d.Severity == Severity.Error);
+
+        Assert.EndsWith("spec.egress[0].to[0].networks[0]: Invalid value: \"10.0.0.0/33\": Invalid CIDR format provided", error.ToString(), StringComparison.Ordinal);
+    }
+
     [Fact]
     public void A_cluster_network_policy_loads_with_its_tier_priority_subject_and_ordered_rules()
     {
