@@ -22,6 +22,16 @@ internal static class CommonOptions
         HelpName = "PATH",
     };
 
+    /// <summary><c>--cni NAME</c>: the network plugin profile to answer for (docs/cni-profiles.md); read with <see cref="Netpol.Analysis.Cni.CniSelection.Parse"/>.</summary>
+    public static Option<string> Cni(bool all = true) => new("--cni")
+    {
+        Description = all
+            ? "Answer as this network plugin enforces policies, flagging verdicts that differ from portable (upstream); 'all' compares every profile. See docs/cni-profiles.md."
+            : "Only report what differs on this network plugin (default: every profile). See docs/cni-profiles.md.",
+        DefaultValueFactory = _ => "portable",
+        HelpName = all ? "portable|calico|cilium|aws-vpc|antrea|ovn-kubernetes|all" : "portable|calico|cilium|aws-vpc|antrea|ovn-kubernetes",
+    };
+
     public static Option<bool> Strict() => new("--strict")
     {
         Description = "Treat kinds netpol does not read as errors instead of notes.",

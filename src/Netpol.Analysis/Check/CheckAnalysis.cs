@@ -1,21 +1,33 @@
+using Netpol.Analysis.Cni;
 using Netpol.Analysis.Endpoints;
 using Netpol.Core;
-using Netpol.Core.Explain;
 using Netpol.Core.Model;
+using Netpol.Core.Profiles;
 
 namespace Netpol.Analysis.Check;
 
 /// <summary>Runs <c>netpol check</c>: resolves the endpoints and explains every resulting pair.</summary>
 public static class CheckAnalysis
 {
-    /// <summary>Checks whether <paramref name="from"/> can reach <paramref name="to"/>.</summary>
-    public static CheckResult Run(Cluster cluster, string from, string to, int? port, Protocol? protocol)
+    /// <summary>Checks whether <paramref name="from"/> can reach <paramref name="to"/> under upstream semantics.</summary>
+    public static CheckResult Run(Cluster cluster, string from, string to, int? port, Protocol? protocol) =>
+        Run(cluster, from, to, port, protocol, CniSelection.Portable);
+
+    /// <summary>
+    /// Checks whether <paramref name="from"/> can reach <paramref name="to"/> as a network plugin enforces it. With a
+    /// plugin profile the explanation and verdict are the plugin's, and each pair also carries the portable and the
+    /// plugin verdict with the reasons they differ; with <c>--cni all</c> the explanation is upstream's and each pair
+    /// carries every profile's verdict.
+    /// </summary>
+    public static CheckResult Run(Cluster cluster, string from, string to, int? port, Protocol? protocol, CniSelection cni)
     {
         ArgumentNullException.ThrowIfNull(cluster);
+        ArgumentNullException.ThrowIfNull(cni);
         var resolver = new EndpointResolver(cluster);
         var sources = resolver.Resolve(from, port, protocol);
         var destinations = resolver.Resolve(to, port, protocol);
-        var explainer = new Explainer(cluster);
+        var comparer = cni.Compares ? new CniComparer(cluster, cni.Compared) : null;
+        var explainer = new CniExplainer(cluster, cni.All ? CniProfiles.Portable : cni.Profile, comparer);
         var cases = new List<CheckCase>();
         foreach (var d in destinations)
         {
@@ -29,10 +41,25 @@ public static class CheckAnalysis
             var proto = d.Protocol ?? protocol ?? Protocol.TCP;
             foreach (var s in sources)
             {
-                cases.Add(new CheckCase(s.Via, d.Via, explainer.Explain(s.Endpoint, d.Endpoint, p, proto)));
+                if (comparer is null)
+                {
+                    cases.Add(new CheckCase(s.Via, d.Via, explainer.Explain(s.Endpoint, d.Endpoint, p, proto)));
+                    continue;
+                }
+
+                var scope = PortSet.Of(proto, p, p);
+                var verdicts = comparer.Profiles.Select(profile =>
+                {
+                    var ports = comparer.Allowed(profile, s.Endpoint, d.Endpoint).Intersect(scope);
+                    return new CniVerdict(profile.Name, !ports.IsEmpty, ports, comparer.Reasons(profile, s.Endpoint, d.Endpoint, scope));
+                }).ToList();
+                cases.Add(new CheckCase(s.Via, d.Via, explainer.Explain(s.Endpoint, d.Endpoint, p, proto)) { Profiles = verdicts });
             }
         }
 
-        return new CheckResult(from, to, port ?? destinations[0].Port, protocol ?? destinations[0].Protocol ?? Protocol.TCP, cases);
+        return new CheckResult(from, to, port ?? destinations[0].Port, protocol ?? destinations[0].Protocol ?? Protocol.TCP, cases)
+        {
+            Cni = cni.All ? "all" : cni.Profile.IsPortable ? null : cni.Profile.Name,
+        };
     }
 }

@@ -16,4 +16,16 @@ public sealed record LintOptions
 
     /// <summary>The cluster's pod address ranges (<c>--pod-cidr</c>): ipBlocks overlapping them cover pods.</summary>
     public IReadOnlyList<IPNetwork> PodCidrs { get; init; } = [];
+
+    /// <summary>
+    /// The network plugin profiles <c>cni-dependent</c> considers (<c>--cni</c>): every profile unless one was named.
+    /// </summary>
+    public IReadOnlyList<Netpol.Core.Profiles.CniProfile> CniProfiles { get; init; } = Netpol.Core.Profiles.CniProfiles.All;
+
+    /// <summary>
+    /// True when a profile was named with <c>--cni</c>: <c>cni-dependent</c> then also reports what is only uncertain
+    /// or version-dependent on it (named ports on OVN-Kubernetes, endPort on older Cilium), which would otherwise
+    /// flag every named port and range.
+    /// </summary>
+    public bool CniNamed { get; init; }
 }

@@ -38,6 +38,7 @@ public static class RuleCatalog
         new TierDenyBlocksDnsRule(),
         new TierSubjectIncludesKubeSystemRule(),
         new DomainNamesDependOnDnsRule(),
+        new CniDependentRule(),
     ];
 
     /// <summary>The rule with this id, if any.</summary>

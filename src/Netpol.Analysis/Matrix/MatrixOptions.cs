@@ -1,3 +1,4 @@
+using Netpol.Analysis.Cni;
 using Netpol.Core.Engine;
 using Netpol.Core.Model;
 
@@ -23,4 +24,7 @@ public sealed record MatrixOptions
 
     /// <summary>The engine to use.</summary>
     public EngineKind Engine { get; init; } = EngineKind.Fast;
+
+    /// <summary>The network plugin profile to answer for (<c>--cni</c>); portable by default.</summary>
+    public CniSelection Cni { get; init; } = CniSelection.Portable;
 }

@@ -1,10 +1,12 @@
 using Netpol.Analysis.Check;
+using Netpol.Analysis.Cni;
 using Netpol.Analysis.Endpoints;
 using Netpol.Analysis.Naming;
 using Netpol.Core;
 using Netpol.Core.Diagnostics;
 using Netpol.Core.Explain;
 using Netpol.Core.Model;
+using Netpol.Core.Profiles;
 using Netpol.Manifests.Specs;
 
 namespace Netpol.Analysis.Testing;
@@ -18,12 +20,16 @@ namespace Netpol.Analysis.Testing;
 public static class TestAnalysis
 {
     /// <summary>Runs the tests against the cluster.</summary>
-    public static TestRun Run(Cluster cluster, IEnumerable<TestSpec> tests)
+    public static TestRun Run(Cluster cluster, IEnumerable<TestSpec> tests) => Run(cluster, tests, CniProfiles.Portable);
+
+    /// <summary>Runs the tests against the cluster as a network plugin enforces it (<c>--cni</c>).</summary>
+    public static TestRun Run(Cluster cluster, IEnumerable<TestSpec> tests, CniProfile profile)
     {
         ArgumentNullException.ThrowIfNull(cluster);
         ArgumentNullException.ThrowIfNull(tests);
+        ArgumentNullException.ThrowIfNull(profile);
         var resolver = new EndpointResolver(cluster);
-        var explainer = new Explainer(cluster);
+        var explainer = new CniExplainer(cluster, profile);
         var results = new List<TestResult>();
         var diagnostics = new List<Diagnostic>();
         foreach (var test in tests)
@@ -61,7 +67,7 @@ public static class TestAnalysis
         return problems;
     }
 
-    private static CheckResult Check(TestSpec test, IReadOnlyList<EndpointTarget> sources, IReadOnlyList<Probed> destinations, Explainer explainer)
+    private static CheckResult Check(TestSpec test, IReadOnlyList<EndpointTarget> sources, IReadOnlyList<Probed> destinations, CniExplainer explainer)
     {
         var pairs = new List<(EndpointTarget From, Probed To)>();
         foreach (var d in destinations)

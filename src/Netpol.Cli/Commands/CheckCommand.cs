@@ -1,11 +1,15 @@
 using System.CommandLine;
 using Netpol.Analysis.Check;
+using Netpol.Analysis.Cni;
 using Netpol.Rendering.Json;
 using Netpol.Rendering.Text;
 
 namespace Netpol.Cli.Commands;
 
-/// <summary><c>netpol check</c>: can FROM reach TO on PORT, and why. Exit 0 allowed, 1 denied, 2 bad input.</summary>
+/// <summary>
+/// <c>netpol check</c>: can FROM reach TO on PORT, and why. Exit 0 allowed, 1 denied, 2 bad input. With
+/// <c>--cni NAME</c> the verdict is that plugin's; with <c>--cni all</c>, allowed means allowed under every profile.
+/// </summary>
 internal static class CheckCommand
 {
     public static Command Create(CliContext ctx)
@@ -17,13 +21,15 @@ internal static class CheckCommand
         var port = new Option<string?>("--port", "-p") { Description = "Destination port: 80, or 53/UDP. Required unless the Service has one port.", HelpName = "PORT" };
         var protocol = new Option<string?>("--protocol") { Description = "TCP (default), UDP or SCTP.", HelpName = "PROTO" };
         var output = CommonOptions.Output("Output format.", "text", "text", "json");
+        var cni = CommonOptions.Cni();
         var command = new Command("check", "Can SRC reach DST on PORT? Prints the verdict and the reasoning per direction.")
         {
-            files, strict, from, to, port, protocol, output,
+            files, strict, from, to, port, protocol, output, cni,
         };
         var cluster = ClusterOptions.AddTo(command);
         command.SetAction(parse =>
         {
+            var profile = CniSelection.Parse(parse.GetValue(cni));
             // With a cluster, the endpoints' namespaces are read as well as -n (or the context's namespace).
             var endpointNamespaces = new[] { parse.GetValue(from)!, parse.GetValue(to)! }
                 .Where(e => e.Contains('/', StringComparison.Ordinal))
@@ -43,7 +49,7 @@ internal static class CheckCommand
                 proto = parsed.Protocol ?? proto;
             }
 
-            var result = CheckAnalysis.Run(loaded.Cluster, parse.GetValue(from)!, parse.GetValue(to)!, p, proto);
+            var result = CheckAnalysis.Run(loaded.Cluster, parse.GetValue(from)!, parse.GetValue(to)!, p, proto, profile);
             if (parse.GetValue(output) == "json")
             {
                 CheckJsonRenderer.Write(result, ctx.Out);

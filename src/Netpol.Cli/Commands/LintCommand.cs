@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Net;
+using Netpol.Analysis.Cni;
 using Netpol.Analysis.Lint;
 using Netpol.Analysis.Naming;
 using Netpol.Core.Diagnostics;
@@ -31,9 +32,10 @@ internal static class LintCommand
         var listRules = new Option<bool>("--list-rules") { Description = "List the rules with their default severity and exit." };
         var timings = new Option<bool>("--timings") { Description = "Print how long each rule took to stderr." };
         var namespaces = new Option<string[]>("--namespace", "-n") { Description = "Only findings about objects of this namespace; repeatable. The whole input is still analysed.", HelpName = "NS" };
+        var cni = CommonOptions.Cni(all: false);
         var command = new Command("lint", "Find mistakes and risky policies: forgotten DNS, selectors that match nothing, broad CIDRs, unprotected pods...")
         {
-            files, strict, output, failOn, config, dnsIPs, podCidrs, disable, enable, listRules, timings, namespaces,
+            files, strict, output, failOn, config, dnsIPs, podCidrs, disable, enable, listRules, timings, namespaces, cni,
         };
         var cluster = ClusterOptions.AddTo(command, namespaces);
         command.SetAction(parse =>
@@ -48,6 +50,8 @@ internal static class LintCommand
                 return ExitCodes.Ok;
             }
 
+            // cni-dependent names the profiles a policy differs on: all of them, or only the one asked for.
+            var profile = CniSelection.Parse(parse.GetValue(cni));
             var sources = parse.GetValue(files) ?? [];
             var settings = Settings(ctx, parse.GetValue(config), out var configErrors);
             var loaded = CommonOptions.Load(ctx, sources, parse.GetValue(strict), parse, cluster);
@@ -71,6 +75,8 @@ internal static class LintCommand
                 Config = lintConfig,
                 DnsIPs = (parse.GetValue(dnsIPs) ?? []) is { Length: > 0 } ips ? [.. ips.Select(ParseIP)] : settings.DnsIPs,
                 PodCidrs = (parse.GetValue(podCidrs) ?? []) is { Length: > 0 } cidrs ? [.. cidrs.Select(ParseCidr)] : settings.PodCidrs,
+                CniProfiles = profile.All || profile.Profile.IsPortable ? Core.Profiles.CniProfiles.All : [profile.Profile],
+                CniNamed = !profile.All && !profile.Profile.IsPortable,
             };
             var result = LintAnalysis.Run(loaded.Cluster, options);
             if (parse.GetValue(namespaces) is { Length: > 0 } only)

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Netpol.Analysis.Cni;
 using Netpol.Analysis.Matrix;
 using Netpol.Rendering.Csv;
 using Netpol.Rendering.Json;
@@ -7,7 +8,11 @@ using Netpol.Rendering.Text;
 
 namespace Netpol.Cli.Commands;
 
-/// <summary><c>netpol matrix</c>: who reaches whom, as a truth table, JSON, CSV, Markdown or summary counts.</summary>
+/// <summary>
+/// <c>netpol matrix</c>: who reaches whom, as a truth table, JSON, CSV, Markdown or summary counts. With
+/// <c>--cni NAME</c> the cells are that plugin's, marked where they differ from portable; <c>--cni all</c> prints
+/// only the connections on which the profiles disagree.
+/// </summary>
 internal static class MatrixCommand
 {
     public static Command Create(CliContext ctx)
@@ -23,13 +28,15 @@ internal static class MatrixCommand
         var engine = new Option<string>("--engine") { Description = "fast (default) or reference (literal, slow).", DefaultValueFactory = _ => "fast", HelpName = "fast|reference" };
         engine.AcceptOnlyFromAmong("fast", "reference");
         var output = CommonOptions.Output("Output format.", "table", "table", "json", "csv", "md", "summary");
+        var cni = CommonOptions.Cni();
         var command = new Command("matrix", "Who can reach whom: the connectivity truth table.")
         {
-            files, strict, ports, protocols, namespaces, by, externals, engine, output,
+            files, strict, ports, protocols, namespaces, by, externals, engine, output, cni,
         };
         var cluster = ClusterOptions.AddTo(command, namespaces);
         command.SetAction(parse =>
         {
+            var profile = CniSelection.Parse(parse.GetValue(cni));
             var loaded = CommonOptions.Load(ctx, parse.GetValue(files), parse.GetValue(strict), parse, cluster);
             if (loaded is null)
             {
@@ -45,8 +52,31 @@ internal static class MatrixCommand
                 By = parse.GetValue(by) == "workload" ? Grouping.Workload : Grouping.Pod,
                 Externals = parse.GetValue(externals) ?? [],
                 Engine = parse.GetValue(engine) == "reference" ? EngineKind.Reference : EngineKind.Fast,
+                Cni = profile,
             };
             var format = parse.GetValue(output);
+            if (profile.All && format != "summary")
+            {
+                var compared = CniMatrixAnalysis.Run(loaded.Cluster, options);
+                switch (format)
+                {
+                    case "json":
+                        CniMatrixJsonRenderer.Write(compared, ctx.Out);
+                        break;
+                    case "csv":
+                        CniMatrixCsvRenderer.Write(compared, ctx.Out);
+                        break;
+                    case "md":
+                        CniMatrixMarkdownRenderer.Write(compared, ctx.Out);
+                        break;
+                    default:
+                        CniMatrixTextRenderer.Write(compared, ctx.Out);
+                        break;
+                }
+
+                return ExitCodes.Ok;
+            }
+
             if (format == "summary")
             {
                 MatrixTableRenderer.WriteSummary(MatrixAnalysis.Summarize(loaded.Cluster, options), ctx.Out);

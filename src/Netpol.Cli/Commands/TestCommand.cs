@@ -1,7 +1,10 @@
 using System.CommandLine;
+using Netpol.Analysis.Cni;
 using Netpol.Analysis.Testing;
+using Netpol.Core;
 using Netpol.Core.Diagnostics;
 using Netpol.Core.Model;
+using Netpol.Core.Profiles;
 using Netpol.Manifests.Specs;
 using Netpol.Rendering.Json;
 using Netpol.Rendering.Junit;
@@ -26,14 +29,26 @@ internal static class TestCommand
             Arity = ArgumentArity.OneOrMore,
         };
         var output = CommonOptions.Output("Output format.", "text", "text", "junit", "json");
+        var cni = new Option<string>("--cni")
+        {
+            Description = "Run the tests as this network plugin enforces policies (default portable: upstream). See docs/cni-profiles.md.",
+            DefaultValueFactory = _ => "portable",
+            HelpName = "portable|calico|cilium|aws-vpc|antrea|ovn-kubernetes",
+        };
         var command = new Command("test", "Run connectivity tests: every connection a spec lists must be allowed (or denied) as it expects.")
         {
-            specs, files, strict, output,
+            specs, files, strict, output, cni,
         };
         var cluster = ClusterOptions.AddTo(command);
         command.SetAction(parse =>
         {
-            if (Prepare(ctx, parse, specs, files, strict, cluster) is not { } prepared)
+            var profile = CniSelection.Parse(parse.GetValue(cni));
+            if (profile.All)
+            {
+                throw new NetpolException("--cni all compares plugins; netpol test runs under one: name a profile (netpol check --cni all compares one connection)");
+            }
+
+            if (Prepare(ctx, parse, specs, files, strict, cluster, profile: profile.Profile) is not { } prepared)
             {
                 return ExitCodes.BadInput;
             }
@@ -56,7 +71,8 @@ internal static class TestCommand
         Option<string[]> files,
         Option<bool> strict,
         ClusterOptions cluster,
-        Action<Cluster>? accept = null)
+        Action<Cluster>? accept = null,
+        CniProfile? profile = null)
     {
         var read = parse.GetValue(specs)!.Select(TestSpecReader.Read).ToList();
         var problems = read.SelectMany(f => f.Diagnostics).ToList();
@@ -68,7 +84,7 @@ internal static class TestCommand
         }
 
         accept?.Invoke(loaded.Cluster);
-        var run = TestAnalysis.Run(loaded.Cluster, read.SelectMany(f => f.Tests));
+        var run = TestAnalysis.Run(loaded.Cluster, read.SelectMany(f => f.Tests), profile ?? CniProfiles.Portable);
         problems.AddRange(run.Diagnostics);
         problems.AddRange(TestAnalysis.CheckEndpoints(loaded.Cluster, read.SelectMany(f => f.EndpointsOfBadTests)));
         if (problems.Any(p => p.Severity == Severity.Error))

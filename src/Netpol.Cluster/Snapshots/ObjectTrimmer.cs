@@ -98,6 +98,9 @@ internal static class ObjectTrimmer
         }
 
         Copy(spec, result, "hostNetwork");
+
+        // The node a pod runs on: CNI profiles let traffic from that node through (see docs/cni-profiles.md).
+        Copy(spec, result, "nodeName");
         foreach (var key in (string[])["initContainers", "containers"])
         {
             if (spec[key] is not JsonArray containers)

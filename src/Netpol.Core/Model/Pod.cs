@@ -28,6 +28,9 @@ public sealed record Pod(
     /// <summary><c>metadata.annotations</c> (of the pod template for a workload).</summary>
     public IReadOnlyDictionary<string, string> Annotations { get; init; } = ObjectMetadata.NoAnnotations;
 
+    /// <summary>The node the pod runs on (<c>spec.nodeName</c>), when known: live pods have it, manifests rarely do.</summary>
+    public string? NodeName { get; init; }
+
     /// <summary>The images of the pod's containers and init containers, in order.</summary>
     public IReadOnlyList<string> Images { get; init; } = [];
 }

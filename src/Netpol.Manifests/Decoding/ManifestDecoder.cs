@@ -235,7 +235,9 @@ internal sealed class ManifestDecoder
         var metadata = root.Get("metadata")!;
         var labels = SelectorDecoder.Labels(ctx, metadata, "metadata");
         var annotations = SelectorDecoder.Annotations(ctx, metadata, "metadata");
-        var (ports, hostNetwork, images) = PodSpecDecoder.Decode(ctx, ctx.Map(root, "spec", string.Empty), "spec");
+        var spec = ctx.Map(root, "spec", string.Empty);
+        var (ports, hostNetwork, images) = PodSpecDecoder.Decode(ctx, spec, "spec");
+        var nodeName = spec is null ? null : ctx.String(spec, "nodeName", "spec");
         var ips = new List<IPAddress>();
         if (ctx.Map(root, "status", string.Empty) is { } status)
         {
@@ -266,6 +268,7 @@ internal sealed class ManifestDecoder
             Owner = OwnerOf(ctx, metadata, labels),
             Annotations = annotations,
             Images = images,
+            NodeName = nodeName,
         });
     }
 

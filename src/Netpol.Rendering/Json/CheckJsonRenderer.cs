@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Netpol.Analysis.Check;
+using Netpol.Analysis.Cni;
 using Netpol.Core.Explain;
 using Netpol.Core.Model;
 
@@ -24,10 +25,15 @@ public static class CheckJsonRenderer
 
             j.WriteString("protocol", result.Protocol.ToString());
             j.WriteBoolean("allowed", result.Allowed);
+            if (result.Cni is { } cni)
+            {
+                j.WriteString("cni", cni);
+            }
+
             j.WriteStartArray("pairs");
             foreach (var c in result.Cases)
             {
-                WritePair(j, c.Explanation, c.ToVia);
+                WritePair(j, c.Explanation, c.ToVia, c.Profiles);
             }
 
             j.WriteEndArray();
@@ -36,7 +42,7 @@ public static class CheckJsonRenderer
     }
 
     /// <summary>One explained pod pair as an object: the shape of a check's <c>pairs[]</c>, reused by audit.</summary>
-    internal static void WritePair(Utf8JsonWriter j, ConnectionExplanation e, string? via)
+    internal static void WritePair(Utf8JsonWriter j, ConnectionExplanation e, string? via, IReadOnlyList<CniVerdict>? profiles = null)
     {
         j.WriteStartObject();
         j.WriteString("from", e.From.Name);
@@ -75,6 +81,12 @@ public static class CheckJsonRenderer
             }
 
             j.WriteEndArray();
+        }
+
+        if (profiles is { Count: > 0 })
+        {
+            // With --cni: each profile compared (portable first), with the reasons it differs from portable.
+            CniJson.WriteVerdicts(j, "cni", profiles, ports: false);
         }
 
         j.WriteEndObject();

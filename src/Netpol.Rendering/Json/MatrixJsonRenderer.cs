@@ -5,7 +5,9 @@ namespace Netpol.Rendering.Json;
 
 /// <summary>
 /// Writes the matrix as <c>{"cells":[{"from":"x/a","to":"y/b","port":80,"protocol":"TCP","allowed":true}, ...]}</c>;
-/// without probes each cell has <c>ports</c> (the allowed ports) instead of port and protocol.
+/// without probes each cell has <c>ports</c> (the allowed ports) instead of port and protocol. Under a network plugin
+/// profile (<c>--cni</c>) there is a top-level <c>cni</c> and <c>differences</c>, and cells that differ from portable
+/// add <c>portableAllowed</c> (and <c>portablePorts</c>) and <c>reasons</c>; the other fields keep their meaning.
 /// </summary>
 public static class MatrixJsonRenderer
 {
@@ -19,6 +21,11 @@ public static class MatrixJsonRenderer
         JsonOutput.Write(w, j =>
         {
             j.WriteStartObject();
+            if (result.Cni is { } cni)
+            {
+                j.WriteString("cni", cni);
+            }
+
             j.WriteStartArray("endpoints");
             foreach (var e in result.Endpoints)
             {
@@ -64,10 +71,32 @@ public static class MatrixJsonRenderer
                     j.WriteEndArray();
                 }
 
+                if (c.PortableAllowed is { } portable)
+                {
+                    j.WriteBoolean("portableAllowed", portable);
+                    if (c.Probe is null)
+                    {
+                        j.WriteString("portablePorts", c.PortablePorts!.ToString());
+                    }
+
+                    CniJson.WriteReasons(j, c.CniReasons);
+                }
+
                 j.WriteEndObject();
             }
 
             j.WriteEndArray();
+            if (result.Cni is not null)
+            {
+                j.WriteStartArray("differences");
+                foreach (var d in result.Differences)
+                {
+                    CniJson.WriteDifference(j, d);
+                }
+
+                j.WriteEndArray();
+            }
+
             extra?.Invoke(j);
             j.WriteEndObject();
         });

@@ -26,9 +26,24 @@ public static class MatrixMarkdownRenderer
                 {
                     var c = cells[(from, to, probe)];
                     var mark = c.Unsupported is not null ? "❔" : c.Allowed ? "✅" : c.Partial ? "⚠️" : "❌";
+                    mark = c.PortableAllowed is null ? mark : mark + "*";
                     return probe is null && c.Allowed && !c.Ports.IsAll ? $"{mark} {c.Ports}" : mark;
                 });
                 w.WriteLine($"| **{Escape(from)}** | " + string.Join(" | ", marks) + " |");
+            }
+
+            w.WriteLine();
+        }
+
+        if (result.Cni is { } cni && result.Differences.Count > 0)
+        {
+            w.WriteLine($"\\* differs from portable under {cni}:");
+            w.WriteLine();
+            foreach (var d in result.Differences)
+            {
+                var verdicts = string.Join(", ", d.Verdicts.Reverse().Select(v => $"{v.Profile} {Text.CniText.Verdict(v, d.Probe)}"));
+                var why = string.Join("; ", d.Verdicts.SelectMany(v => v.Reasons).Select(r => $"{r.Reason} ([{r.Evidence.ToString().ToLowerInvariant()}]({r.Source}))"));
+                w.WriteLine($"- {Escape(d.From)} → {Escape(d.To)} {Text.MatrixTableRenderer.Label(d.Probe)}: {verdicts}: {why}");
             }
 
             w.WriteLine();

@@ -23,6 +23,7 @@ public static class CheckTextRenderer
         foreach (var c in result.Cases)
         {
             WriteCase(c, w);
+            WriteProfiles(result, c, w);
             if (multi)
             {
                 w.WriteLine();
@@ -64,6 +65,45 @@ public static class CheckTextRenderer
             foreach (var s in e.Suggestions)
             {
                 w.WriteLine($"    - {s}");
+            }
+        }
+    }
+
+    // Under one plugin: a line only where it differs from portable. With --cni all: every profile's verdict.
+    private static void WriteProfiles(CheckResult result, CheckCase c, TextWriter w)
+    {
+        if (result.Cni is null || c.Profiles.Count == 0)
+        {
+            return;
+        }
+
+        if (result.Cni != "all")
+        {
+            var portable = c.Profiles[0];
+            var profile = c.Profiles[^1];
+            if (!c.ProfilesDiffer)
+            {
+                w.WriteLine($"  network plugin {profile.Profile}: same verdict as portable");
+                return;
+            }
+
+            w.WriteLine($"  network plugin {profile.Profile}: differs from portable (portable: {(portable.Allowed ? "ALLOWED" : "DENIED")}, {profile.Profile}: {(profile.Allowed ? "ALLOWED" : "DENIED")})");
+            foreach (var r in profile.Reasons)
+            {
+                w.WriteLine($"    because {CniText.Reason(r)}");
+            }
+
+            return;
+        }
+
+        w.WriteLine(c.ProfilesDiffer ? "  verdict per network plugin (they differ):" : "  verdict per network plugin (all agree):");
+        var width = c.Profiles.Max(v => v.Profile.Length);
+        foreach (var v in c.Profiles)
+        {
+            w.WriteLine($"    {v.Profile.PadRight(width)}  {(v.Allowed ? "ALLOWED" : "DENIED")}");
+            foreach (var r in v.Reasons)
+            {
+                w.WriteLine($"      because {CniText.Reason(r)}");
             }
         }
     }

@@ -5,7 +5,8 @@ namespace Netpol.Rendering.Text;
 
 /// <summary>
 /// Writes the familiar truth table: sources as rows, destinations as columns, <c>.</c> allowed, <c>X</c> denied,
-/// <c>~</c> some pod pairs of a workload allowed. Wide tables number their columns and print a key.
+/// <c>~</c> some pod pairs of a workload allowed. Wide tables number their columns and print a key. Under a network
+/// plugin profile (<c>--cni</c>), a <c>*</c> marks cells that differ from portable, listed with reasons after the legend.
 /// </summary>
 public static class MatrixTableRenderer
 {
@@ -19,6 +20,11 @@ public static class MatrixTableRenderer
         var names = result.Endpoints.Select(e => e.Name).ToList();
         var cells = result.Cells.ToLookup(c => c.Probe);
         var probes = result.Probes.Count == 0 ? [null] : result.Probes.Select(p => (Probe?)p).ToList();
+        if (result.Cni is { } cni)
+        {
+            w.WriteLine($"network plugin: {cni}");
+        }
+
         var first = true;
         foreach (var probe in probes)
         {
@@ -29,7 +35,7 @@ public static class MatrixTableRenderer
 
             first = false;
             w.WriteLine(probe is { } p ? $"{p.Port}/{p.Protocol}" : "any port");
-            Table(names, cells[probe].ToDictionary(c => (c.From, c.To)), w);
+            Table(names, cells[probe].ToDictionary(c => (c.From, c.To)), result.Differences.Count > 0, w);
         }
 
         if (result.Probes.Count == 0)
@@ -47,18 +53,46 @@ public static class MatrixTableRenderer
         }
 
         w.WriteLine();
-        w.WriteLine(result.Cells.Any(c => c.Unsupported is not null)
+        var legend = result.Cells.Any(c => c.Unsupported is not null)
             ? "legend: . allowed, X denied, ~ allowed for some pods of the workload, ? could not be probed"
-            : "legend: . allowed, X denied, ~ allowed for some pods of the workload");
+            : "legend: . allowed, X denied, ~ allowed for some pods of the workload";
+        w.WriteLine(result.Differences.Count > 0 ? $"{legend}, * differs from portable" : legend);
+        WriteDifferences(result, w);
     }
 
-    private static void Table(List<string> names, Dictionary<(string From, string To), MatrixCell> cells, TextWriter w)
+    private static void WriteDifferences(MatrixResult result, TextWriter w)
+    {
+        if (result.Cni is not { } cni)
+        {
+            return;
+        }
+
+        w.WriteLine();
+        if (result.Differences.Count == 0)
+        {
+            w.WriteLine($"no verdict differs from portable under {cni}");
+            return;
+        }
+
+        w.WriteLine($"differs from portable under {cni}:");
+        foreach (var d in result.Differences)
+        {
+            var verdicts = string.Join(", ", d.Verdicts.Reverse().Select(v => $"{v.Profile} {CniText.Verdict(v, d.Probe)}"));
+            w.WriteLine($"  {d.From} -> {d.To} {Label(d.Probe)}: {verdicts}");
+            foreach (var r in d.Verdicts.SelectMany(v => v.Reasons))
+            {
+                w.WriteLine($"    {CniText.Reason(r)}");
+            }
+        }
+    }
+
+    private static void Table(List<string> names, Dictionary<(string From, string To), MatrixCell> cells, bool marked, TextWriter w)
     {
         var rowWidth = names.Count == 0 ? 4 : names.Max(n => n.Length);
         var colWidth = names.Count == 0 ? 1 : names.Max(n => n.Length);
         var numbered = rowWidth + ((colWidth + 1) * names.Count) > MaxWidth;
         var headers = numbered ? names.Select((_, i) => (i + 1).ToString()).ToList() : names;
-        var width = headers.Count == 0 ? 1 : headers.Max(h => h.Length);
+        var width = Math.Max(marked ? 2 : 1, headers.Count == 0 ? 1 : headers.Max(h => h.Length));
         var rowLabels = numbered ? names.Select((n, i) => $"{i + 1,3} {n}").ToList() : names;
         rowWidth = rowLabels.Count == 0 ? 4 : rowLabels.Max(n => n.Length);
         w.Write(new string(' ', rowWidth));
@@ -76,6 +110,11 @@ public static class MatrixTableRenderer
             {
                 var c = cells[(names[r], to)];
                 var mark = c.Unsupported is not null ? "?" : c.Allowed ? "." : c.Partial ? "~" : "X";
+                if (c.PortableAllowed is not null)
+                {
+                    mark += "*";
+                }
+
                 w.Write(' ');
                 w.Write(mark.PadRight(width));
             }

@@ -768,6 +768,41 @@ public partial class LintRuleTests
                 Shop,
                 DefaultDenyIngress),
             Finding: null),
+        new("an ipBlock holding a pod's IP",
+            "cni-dependent",
+            Join(
+                Pod("shop/web", "{app: web}", ip: "10.244.1.10"),
+                Pod("ops/bastion", "{app: bastion}", ip: "10.244.2.20"),
+                """
+                apiVersion: networking.k8s.io/v1
+                kind: NetworkPolicy
+                metadata:
+                  name: web-from-bastion
+                  namespace: shop
+                spec:
+                  podSelector: {matchLabels: {app: web}}
+                  ingress:
+                  - from:
+                    - ipBlock: {cidr: 10.244.2.20/32}
+                """),
+            new("NetworkPolicy shop/web-from-bastion", "spec.ingress[0].from[0].ipBlock", ["holds the IP of ops/bastion", "differs on cilium"], Fix: ["podSelector"])),
+        new("an ipBlock holding only outside addresses",
+            "cni-dependent",
+            Join(
+                Pod("shop/web", "{app: web}", ip: "10.244.1.10"),
+                """
+                apiVersion: networking.k8s.io/v1
+                kind: NetworkPolicy
+                metadata:
+                  name: web-from-office
+                  namespace: shop
+                spec:
+                  podSelector: {matchLabels: {app: web}}
+                  ingress:
+                  - from:
+                    - ipBlock: {cidr: 203.0.113.0/24}
+                """),
+            Finding: null),
         new("no network plugin in the manifests",
             "cni-without-policy-support",
             Join(Shop, DefaultDenyIngress),

@@ -19,7 +19,10 @@ public partial class OneMistakeTests
 
         // Info findings: none. (Before numeric-port-has-name left DNS alone, the four 53/UDP and 53/TCP entries of
         // the two allow-dns policies each got "port 53 is named dns/dns-tcp by the pods that listen on it".)
-        Assert.Equal(Array.Empty<string>(), result.Findings.Select(f => $"{f.Rule} {f.Object} {f.Path}"));
+        // cni-dependent is the exception: the frontend's ipBlock with a named port and its egress through a Service
+        // whose port is not its targetPort are right upstream but mean something else on the AWS VPC CNI.
+        Assert.Equal(Array.Empty<string>(), result.Findings.Where(f => f.Rule != "cni-dependent").Select(f => $"{f.Rule} {f.Object} {f.Path}"));
+        Assert.All(result.Findings, f => Assert.Contains("aws-vpc", f.Message, StringComparison.Ordinal));
         Assert.Equal(0, result.Suppressed);
         Assert.Equal(RuleCatalog.All.Count, result.Rules.Count);
     }

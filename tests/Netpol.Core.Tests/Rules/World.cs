@@ -13,7 +13,9 @@ namespace Netpol.Core.Tests.Rules;
 /// <list type="bullet">
 /// <item><c>namespace prod team=ops</c>: a namespace and its labels;</item>
 /// <item><c>pod prod/api app=api ip:10.0.0.1 ip:fd00::1 port:http=8080/TCP port:53/UDP hostNetwork</c>: a pod,
-/// its labels, IPs (none: no status.podIP), container ports (named or not) and hostNetwork.</item>
+/// its labels, IPs (none: no status.podIP), container ports (named or not) and hostNetwork; <c>node:n1</c> sets
+/// spec.nodeName;</item>
+/// <item><c>node n1 role=infra ip:10.0.9.9</c>: a Node, its labels and addresses.</item>
 /// </list>
 /// Policies are YAML: <see cref="Policy"/> wraps a spec into a NetworkPolicy document.
 /// </summary>
@@ -120,6 +122,11 @@ public static class World
                     sb.Append("  hostNetwork: true\n");
                 }
 
+                if (tokens.FirstOrDefault(t => t.StartsWith("node:", StringComparison.Ordinal)) is { } node)
+                {
+                    sb.Append(CultureInfo.InvariantCulture, $"  nodeName: \"{node["node:".Length..]}\"\n");
+                }
+
                 sb.Append("  containers:\n  - name: main\n    image: registry.example.com/app:1\n");
                 var ports = tokens.Where(t => t.StartsWith("port:", StringComparison.Ordinal)).ToList();
                 if (ports.Count > 0)
@@ -146,6 +153,16 @@ public static class World
                     {
                         sb.Append(CultureInfo.InvariantCulture, $"  - ip: \"{ip}\"\n");
                     }
+                }
+
+                return sb.ToString();
+            case "node":
+                sb.Append(CultureInfo.InvariantCulture, $"apiVersion: v1\nkind: Node\nmetadata:\n  name: \"{tokens[1]}\"\n");
+                AppendLabels(sb, labels);
+                sb.Append("status:\n  addresses:\n");
+                foreach (var ip in tokens.Where(t => t.StartsWith("ip:", StringComparison.Ordinal)))
+                {
+                    sb.Append(CultureInfo.InvariantCulture, $"  - {{type: InternalIP, address: \"{ip["ip:".Length..]}\"}}\n");
                 }
 
                 return sb.ToString();

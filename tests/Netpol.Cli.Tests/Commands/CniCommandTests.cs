@@ -1,0 +1,206 @@
+using System.Text.Json;
+
+namespace Netpol.Cli.Tests.Commands;
+
+/// <summary>
+/// <c>--cni</c> on check, matrix and lint: the plugin's verdict, the line flagging a difference from portable with its
+/// reason, <c>--cni all</c>, and an unknown profile (exit 2 with the list).
+/// </summary>
+public sealed class CniCommandTests
+{
+    private const string Example = "example:office-ip-range";
+
+    // A hostNetwork agent on the node of a pod that denies all ingress, and an SCTP port.
+    private const string NodeLocal = """
+        apiVersion: v1
+        kind: Node
+        metadata: {name: n1}
+        status: {addresses: [{type: InternalIP, address: 10.0.9.1}]}
+        ---
+        apiVersion: v1
+        kind: Pod
+        metadata: {name: web, namespace: prod, labels: {app: web}}
+        spec: {nodeName: n1, containers: [{name: c, image: nginx, ports: [{containerPort: 80}, {containerPort: 3868, protocol: SCTP}]}]}
+        status: {podIP: 10.0.0.1}
+        ---
+        apiVersion: v1
+        kind: Pod
+        metadata: {name: agent, namespace: kube-system, labels: {app: agent}}
+        spec: {nodeName: n1, hostNetwork: true, containers: [{name: c, image: agent}]}
+        status: {podIP: 10.0.9.1}
+        ---
+        apiVersion: networking.k8s.io/v1
+        kind: NetworkPolicy
+        metadata: {name: deny-all, namespace: prod}
+        spec: {podSelector: {}, policyTypes: [Ingress]}
+        """;
+
+    [Fact]
+    public void Check_under_a_profile_gives_its_verdict_and_flags_the_difference()
+    {
+        var (exit, output, _) = CliRunner.Run("check", "-f", Example, "--from", "ops/bastion", "--to", "corp/admin-console", "--port", "8443", "--cni", "cilium");
+
+        Assert.Equal(1, exit);
+        Assert.StartsWith("DENIED: ops/bastion -> corp/admin-console on 8443/TCP", output, StringComparison.Ordinal);
+        Assert.Contains("network plugin cilium: differs from portable (portable: ALLOWED, cilium: DENIED)", output, StringComparison.Ordinal);
+        Assert.Contains("because Cilium does not match ipBlock against pod IPs", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Check_under_a_profile_that_agrees_says_so()
+    {
+        var (exit, output, _) = CliRunner.Run("check", "-f", Example, "--from", "ops/bastion", "--to", "corp/admin-console", "--port", "8443", "--cni", "calico");
+
+        Assert.Equal(0, exit);
+        Assert.Contains("network plugin calico: same verdict as portable", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Check_without_cni_prints_nothing_about_plugins()
+    {
+        var (exit, output, _) = CliRunner.Run("check", "-f", Example, "--from", "ops/bastion", "--to", "corp/admin-console", "--port", "8443");
+
+        Assert.Equal(0, exit);
+        Assert.DoesNotContain("network plugin", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Check_allows_the_local_node_under_calico_but_not_portable()
+    {
+        var portable = CliRunner.RunWithInput(NodeLocal, "check", "-f", "-", "--from", "kube-system/agent", "--to", "prod/web", "--port", "80");
+        var calico = CliRunner.RunWithInput(NodeLocal, "check", "-f", "-", "--from", "kube-system/agent", "--to", "prod/web", "--port", "80", "--cni", "calico");
+
+        Assert.Equal(1, portable.Exit);
+        Assert.Equal(0, calico.Exit);
+        Assert.Contains("note: calico: Calico allows every connection from a host to the workloads on that host", calico.Out, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Check_json_lists_each_profile_verdict_with_reasons()
+    {
+        var (exit, output, _) = CliRunner.RunWithInput(NodeLocal, "check", "-f", "-", "--from", "kube-system/agent", "--to", "prod/web", "--port", "3868/SCTP", "--cni", "all", "-o", "json");
+
+        Assert.Equal(1, exit);
+        using var json = JsonDocument.Parse(output);
+        Assert.Equal("all", json.RootElement.GetProperty("cni").GetString());
+        var verdicts = json.RootElement.GetProperty("pairs")[0].GetProperty("cni").EnumerateArray()
+            .ToDictionary(v => v.GetProperty("profile").GetString()!, v => v);
+        Assert.False(verdicts["portable"].GetProperty("allowed").GetBoolean());
+        Assert.True(verdicts["calico"].GetProperty("allowed").GetBoolean());
+        Assert.Equal("nodeToLocalPodAllowed", verdicts["calico"].GetProperty("reasons")[0].GetProperty("behaviour").GetString());
+
+        // Cilium lets the local node in too, but carries no SCTP: denied like portable, so no reason is given.
+        Assert.False(verdicts["cilium"].GetProperty("allowed").GetBoolean());
+        Assert.Equal(0, verdicts["cilium"].GetProperty("reasons").GetArrayLength());
+    }
+
+    [Fact]
+    public void Matrix_json_under_a_profile_adds_fields_only_where_verdicts_differ()
+    {
+        var (exit, output, error) = CliRunner.Run("matrix", "-f", Example, "--port", "8443", "--cni", "cilium", "-o", "json");
+
+        Assert.True(exit == 0, error);
+        using var json = JsonDocument.Parse(output);
+        Assert.Equal("cilium", json.RootElement.GetProperty("cni").GetString());
+        var marked = json.RootElement.GetProperty("cells").EnumerateArray().Where(c => c.TryGetProperty("portableAllowed", out _)).ToList();
+        var cell = Assert.Single(marked);
+        Assert.Equal("ops/bastion", cell.GetProperty("from").GetString());
+        Assert.False(cell.GetProperty("allowed").GetBoolean());
+        Assert.True(cell.GetProperty("portableAllowed").GetBoolean());
+        Assert.Single(json.RootElement.GetProperty("differences").EnumerateArray());
+    }
+
+    [Fact]
+    public void Matrix_json_without_cni_is_unchanged()
+    {
+        var (_, output, _) = CliRunner.Run("matrix", "-f", Example, "--port", "8443", "-o", "json");
+
+        using var json = JsonDocument.Parse(output);
+        Assert.False(json.RootElement.TryGetProperty("cni", out _));
+        Assert.False(json.RootElement.TryGetProperty("differences", out _));
+        Assert.DoesNotContain("portableAllowed", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Matrix_table_marks_cells_that_differ()
+    {
+        var (_, output, _) = CliRunner.Run("matrix", "-f", Example, "--port", "8443", "--cni", "cilium");
+
+        Assert.Contains("X*", output, StringComparison.Ordinal);
+        Assert.Contains("* differs from portable", output, StringComparison.Ordinal);
+        Assert.Contains("ops/bastion -> corp/admin-console 8443/TCP: cilium DENIED, portable allowed", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Matrix_summary_refuses_a_profile()
+    {
+        var (exit, _, error) = CliRunner.Run("matrix", "-f", Example, "--cni", "cilium", "-o", "summary");
+
+        Assert.Equal(2, exit);
+        Assert.Contains("--cni", error, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("check", "--from", "ops/bastion", "--to", "corp/admin-console", "--port", "8443")]
+    [InlineData("matrix", "--port", "8443")]
+    [InlineData("lint")]
+    public void An_unknown_profile_exits_2_with_the_list(params string[] args)
+    {
+        var (exit, output, error) = CliRunner.Run([args[0], "-f", Example, "--cni", "cillium", .. args[1..]]);
+
+        Assert.Equal(2, exit);
+        Assert.Equal(string.Empty, output);
+        Assert.Contains("--cni cillium: unknown network plugin profile (did you mean \"cilium\"?); profiles: portable, calico, cilium, aws-vpc, antrea, ovn-kubernetes", error, StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Lint_reports_what_depends_on_the_plugin_naming_the_profiles()
+    {
+        var (_, all, _) = CliRunner.Run("lint", "-f", Example);
+        var calico = CliRunner.Run("lint", "-f", Example, "--cni", "calico");
+        var cilium = CliRunner.Run("lint", "-f", Example, "--cni", "cilium");
+
+        Assert.Contains("info[cni-dependent] spec.ingress[0].from[1].ipBlock: 10.244.2.20/32 holds the IP of ops/bastion: its meaning differs on cilium", all, StringComparison.Ordinal);
+        Assert.DoesNotContain("cni-dependent", calico.Out, StringComparison.Ordinal);
+        Assert.Contains("cni-dependent", cilium.Out, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Lint_names_the_plugins_that_ignore_a_cluster_network_policy()
+    {
+        const string Cnp = """
+            apiVersion: policy.networking.k8s.io/v1alpha2
+            kind: ClusterNetworkPolicy
+            metadata: {name: deny-dev}
+            spec:
+              tier: Admin
+              priority: 10
+              subject: {namespaces: {}}
+              ingress:
+              - name: no-dev
+                action: Deny
+                from:
+                - namespaces: {matchLabels: {env: dev}}
+            """;
+
+        var (_, output, _) = CliRunner.RunWithInput(Cnp, "lint", "-f", "-");
+
+        Assert.Contains("ClusterNetworkPolicy is not implemented by cilium, aws-vpc, ovn-kubernetes", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Test_runs_the_specs_under_a_profile()
+    {
+        var spec = Path.Combine(CliRunner.RepoRoot(), "tests", "Scenarios", "examples", "office-ip-range", "tests.yaml");
+
+        var portable = CliRunner.Run("test", "-f", Example, spec);
+        var cilium = CliRunner.Run("test", "-f", Example, spec, "--cni", "cilium");
+        var all = CliRunner.Run("test", "-f", Example, spec, "--cni", "all");
+
+        Assert.Equal(0, portable.Exit);
+        Assert.Equal(1, cilium.Exit);
+        Assert.Contains("the bastion gets in through its pod IP", cilium.Out, StringComparison.Ordinal);
+        Assert.Equal(2, all.Exit);
+    }
+}
