@@ -2,11 +2,11 @@ namespace Netpol.Cli.Tests.Scenarios;
 
 /// <summary>
 /// <c>check</c>, <c>coverage</c> and <c>describe</c> on an admin guardrail setup with cluster network policies, pinned
-/// byte for byte at tests/Scenarios/check-tiers/guardrail/expected/.
+/// byte for byte at tests/Scenarios/tiers/explained/expected/.
 /// </summary>
 public sealed class TierGoldenTests
 {
-    private const string Dir = "check-tiers/guardrail";
+    private const string Dir = "tiers/explained";
 
     public static TheoryData<string, string, string, string> Checks() => new()
     {
