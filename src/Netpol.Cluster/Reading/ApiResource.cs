@@ -35,6 +35,7 @@ public sealed record ApiResource(string Kind, string ApiVersion, string Plural, 
         ],
         [new("AdminNetworkPolicy", "policy.networking.k8s.io/v1alpha1", "adminnetworkpolicies", false, Optional: true)],
         [new("BaselineAdminNetworkPolicy", "policy.networking.k8s.io/v1alpha1", "baselineadminnetworkpolicies", false, Optional: true)],
+        [new("ClusterNetworkPolicy", "networking.k8s.aws/v1alpha1", "clusternetworkpolicies", false, Optional: true)],
     ];
 
     /// <summary>The kinds whose objects netpol analyses; the others are kept in snapshots only.</summary>

@@ -18,6 +18,18 @@ public sealed record ClusterNetworkPolicy(
     /// <summary>The kind it was written as: ClusterNetworkPolicy, AdminNetworkPolicy or BaselineAdminNetworkPolicy.</summary>
     public string Kind { get; init; } = "ClusterNetworkPolicy";
 
+    /// <summary>
+    /// The API group it was written in: <c>policy.networking.k8s.io</c> (upstream), or <c>networking.k8s.aws</c> for the
+    /// AWS network policy agent's own ClusterNetworkPolicy, which has the upstream v1alpha2 shape and semantics.
+    /// </summary>
+    public string ApiGroup { get; init; } = UpstreamGroup;
+
+    /// <summary>The network-policy-api project's API group.</summary>
+    public const string UpstreamGroup = "policy.networking.k8s.io";
+
+    /// <summary>The AWS network policy agent's API group.</summary>
+    public const string AwsGroup = "networking.k8s.aws";
+
     /// <summary><c>Kind name</c>, the way messages name it.</summary>
     public string FullName => $"{Kind} {Name}";
 

@@ -1,6 +1,6 @@
 namespace Netpol.Core.Profiles;
 
-/// <summary>Which upstream cluster-scoped policy APIs (policy.networking.k8s.io) a network plugin implements.</summary>
+/// <summary>Which cluster-scoped policy APIs (policy.networking.k8s.io, and AWS's networking.k8s.aws) a network plugin implements.</summary>
 [Flags]
 public enum ClusterPolicyApis
 {
@@ -13,6 +13,12 @@ public enum ClusterPolicyApis
     /// <summary>v1alpha1 AdminNetworkPolicy and BaselineAdminNetworkPolicy.</summary>
     AdminNetworkPolicy = 2,
 
-    /// <summary>Both.</summary>
-    All = ClusterNetworkPolicy | AdminNetworkPolicy,
+    /// <summary>
+    /// The AWS network policy agent's ClusterNetworkPolicy (networking.k8s.aws/v1alpha1): the upstream v1alpha2 shape
+    /// in AWS's own API group.
+    /// </summary>
+    AwsClusterNetworkPolicy = 4,
+
+    /// <summary>All of them.</summary>
+    All = ClusterNetworkPolicy | AdminNetworkPolicy | AwsClusterNetworkPolicy,
 }

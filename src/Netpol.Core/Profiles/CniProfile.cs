@@ -120,7 +120,9 @@ public sealed record CniProfile(string Name, string Title)
     public bool Implements(ClusterNetworkPolicy policy)
     {
         ArgumentNullException.ThrowIfNull(policy);
-        var api = policy.Kind == "ClusterNetworkPolicy" ? ClusterPolicyApis.ClusterNetworkPolicy : ClusterPolicyApis.AdminNetworkPolicy;
+        var api = policy.ApiGroup == ClusterNetworkPolicy.AwsGroup ? ClusterPolicyApis.AwsClusterNetworkPolicy
+            : policy.Kind == "ClusterNetworkPolicy" ? ClusterPolicyApis.ClusterNetworkPolicy
+            : ClusterPolicyApis.AdminNetworkPolicy;
         return (ClusterPolicies & api) != 0;
     }
 

@@ -46,19 +46,26 @@ public static class CniProfiles
     {
         NodeToLocalPodAllowed = true,
         IPBlockWithNamedPortMatches = false,
-        ClusterPolicies = ClusterPolicyApis.None,
+        ClusterPolicies = ClusterPolicyApis.AwsClusterNetworkPolicy,
         ServicePortMustEqualTargetPort = true,
         Evidence =
         [
             new(CniBehaviour.NodeToLocalPodAllowed, "the AWS network policy agent always allows traffic from the node's own IP (kubelet probes)", "https://github.com/aws/aws-network-policy-agent/pull/65", EvidenceLevel.Issue),
             new(CniBehaviour.IPBlockWithNamedPortIgnored, "the AWS controller skips an ipBlock peer whose rule lists a named port (it cannot resolve the name for a CIDR)", "https://github.com/aws/amazon-network-policy-controller-k8s/issues/81", EvidenceLevel.Code),
-            new(CniBehaviour.ClusterPolicyKindIgnored, "AWS implements its own ClusterNetworkPolicy (networking.k8s.aws), not the policy.networking.k8s.io kinds", "https://aws.amazon.com/blogs/containers/amazon-eks-introduces-enhanced-network-policy-capabilities", EvidenceLevel.Documented),
+            new(CniBehaviour.ClusterPolicyKindIgnored, "AWS implements ClusterNetworkPolicy in its own API group (networking.k8s.aws/v1alpha1, the upstream v1alpha2 shape), not the policy.networking.k8s.io kinds", "https://aws.amazon.com/blogs/containers/amazon-eks-introduces-enhanced-network-policy-capabilities", EvidenceLevel.Documented),
             new(CniBehaviour.ServicePortMustEqualTargetPort, "EKS enforces egress before Service DNAT: a Service's port must equal the container port", "https://docs.aws.amazon.com/eks/latest/userguide/cni-network-policy.html", EvidenceLevel.Documented),
         ],
     };
 
     /// <summary>Antrea (ClusterNetworkPolicy from 2.7, AdminNetworkPolicy deprecated but present).</summary>
-    public static CniProfile Antrea { get; } = new("antrea", "Antrea");
+    public static CniProfile Antrea { get; } = new("antrea", "Antrea")
+    {
+        ClusterPolicies = ClusterPolicyApis.ClusterNetworkPolicy | ClusterPolicyApis.AdminNetworkPolicy,
+        Evidence =
+        [
+            new(CniBehaviour.ClusterPolicyKindIgnored, "Antrea implements the policy.networking.k8s.io kinds (ClusterNetworkPolicy from 2.7, AdminNetworkPolicy deprecated); the networking.k8s.aws kind is AWS-only", "https://github.com/antrea-io/antrea/blob/main/docs/cluster-network-policy.md", EvidenceLevel.Documented),
+        ],
+    };
 
     /// <summary>OVN-Kubernetes.</summary>
     public static CniProfile OvnKubernetes { get; } = new("ovn-kubernetes", "OVN-Kubernetes")

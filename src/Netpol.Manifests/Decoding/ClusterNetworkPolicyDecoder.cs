@@ -30,12 +30,12 @@ internal static class ClusterNetworkPolicyDecoder
 
     /// <summary>The apiVersion(s) a kind is served at, for messages.</summary>
     public static string ExpectedApiVersion(string kind) => kind == ClusterNetworkPolicyKind
-        ? "policy.networking.k8s.io/v1alpha2 or policy.networking.k8s.io/v1beta1"
+        ? "policy.networking.k8s.io/v1alpha2, policy.networking.k8s.io/v1beta1 or networking.k8s.aws/v1alpha1"
         : "policy.networking.k8s.io/v1alpha1";
 
     /// <summary>True when the apiVersion serves the kind.</summary>
     public static bool ApiVersionMatches(string kind, string apiVersion) => kind == ClusterNetworkPolicyKind
-        ? apiVersion is "policy.networking.k8s.io/v1alpha2" or "policy.networking.k8s.io/v1beta1"
+        ? apiVersion is "policy.networking.k8s.io/v1alpha2" or "policy.networking.k8s.io/v1beta1" or "networking.k8s.aws/v1alpha1"
         : apiVersion == "policy.networking.k8s.io/v1alpha1";
 
     public static ClusterNetworkPolicy? Decode(DecodeContext ctx, Node root, ObjectHeader header)
@@ -87,6 +87,7 @@ internal static class ClusterNetworkPolicyDecoder
         return new ClusterNetworkPolicy(header.Name, tier.Value, priority.Value, subject, ingress, egress, ctx.At(root))
         {
             Kind = header.Kind,
+            ApiGroup = header.ApiVersion.StartsWith(ClusterNetworkPolicy.AwsGroup + "/", StringComparison.Ordinal) ? ClusterNetworkPolicy.AwsGroup : ClusterNetworkPolicy.UpstreamGroup,
             Locations = at,
         };
     }

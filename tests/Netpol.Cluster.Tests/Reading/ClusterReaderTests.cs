@@ -281,9 +281,9 @@ public sealed class ClusterReaderTests : IAsyncLifetime, IDisposable
         await ClusterReader.ReadAsync(Options() with { Progress = reports.Add });
 
         var finished = reports.Where(r => r.Finished is not null).ToList();
-        Assert.Equal(7, finished.Count); // namespaces, pods, services, networkpolicies, three policy CRDs
-        Assert.Equal(7, reports[^1].ListsDone);
-        Assert.Equal(7, reports[^1].ListsTotal);
+        Assert.Equal(8, finished.Count); // namespaces, pods, services, networkpolicies, three policy CRDs and AWS's
+        Assert.Equal(8, reports[^1].ListsDone);
+        Assert.Equal(8, reports[^1].ListsTotal);
     }
 
     [Fact]

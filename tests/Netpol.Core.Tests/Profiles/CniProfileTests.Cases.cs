@@ -76,6 +76,25 @@ public sealed partial class CniProfileTests
 
         """;
 
+    private const string AwsAdminDenyDevToWeb = """
+        apiVersion: networking.k8s.aws/v1alpha1
+        kind: ClusterNetworkPolicy
+        metadata:
+          name: aws-deny-dev-to-web
+        spec:
+          tier: Admin
+          priority: 10
+          subject:
+            pods:
+              namespaceSelector: {matchLabels: {env: prod}}
+              podSelector: {matchLabels: {app: web}}
+          ingress:
+          - name: no-dev
+            action: Deny
+            from:
+            - namespaces: {matchLabels: {env: dev}}
+        """;
+
     private const string LegacyAdminDenyDevToWeb = """
         apiVersion: policy.networking.k8s.io/v1alpha1
         kind: AdminNetworkPolicy
@@ -154,6 +173,12 @@ public sealed partial class CniProfileTests
             "aws-vpc", [AdminDenyDevToWeb], "dev/client", "prod/web", "80/TCP", Portable: false, Allowed: true, CniBehaviour.ClusterPolicyKindIgnored),
         new("ovn-kubernetes: a ClusterNetworkPolicy has no effect",
             "ovn-kubernetes", [AdminDenyDevToWeb], "dev/client", "prod/web", "80/TCP", Portable: false, Allowed: true, CniBehaviour.ClusterPolicyKindIgnored),
+        new("aws-vpc: AWS's own ClusterNetworkPolicy (networking.k8s.aws) Deny is enforced",
+            "aws-vpc", [AwsAdminDenyDevToWeb], "dev/client", "prod/web", "80/TCP", Portable: false, Allowed: false, null),
+        new("calico: AWS's ClusterNetworkPolicy kind has no effect",
+            "calico", [AwsAdminDenyDevToWeb], "dev/client", "prod/web", "80/TCP", Portable: false, Allowed: true, CniBehaviour.ClusterPolicyKindIgnored),
+        new("antrea: AWS's ClusterNetworkPolicy kind has no effect",
+            "antrea", [AwsAdminDenyDevToWeb], "dev/client", "prod/web", "80/TCP", Portable: false, Allowed: true, CniBehaviour.ClusterPolicyKindIgnored),
         new("ovn-kubernetes: a legacy AdminNetworkPolicy Deny is enforced",
             "ovn-kubernetes", [LegacyAdminDenyDevToWeb], "dev/client", "prod/web", "80/TCP", Portable: false, Allowed: false, null),
         new("calico: a legacy AdminNetworkPolicy has no effect",
