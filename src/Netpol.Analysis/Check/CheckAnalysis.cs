@@ -28,6 +28,18 @@ public static class CheckAnalysis
         var destinations = resolver.Resolve(to, port, protocol);
         var comparer = cni.Compares ? new CniComparer(cluster, cni.Compared) : null;
         var explainer = new CniExplainer(cluster, cni.All ? CniProfiles.Portable : cni.Profile, comparer);
+        var explainers = new Dictionary<CniProfile, CniExplainer>();
+        CniExplainer ExplainerFor(CniProfile profile)
+        {
+            if (!explainers.TryGetValue(profile, out var found))
+            {
+                found = profile == explainer.Profile ? explainer : new CniExplainer(cluster, profile, comparer);
+                explainers[profile] = found;
+            }
+
+            return found;
+        }
+
         var cases = new List<CheckCase>();
         foreach (var d in destinations)
         {
@@ -43,7 +55,7 @@ public static class CheckAnalysis
             {
                 if (comparer is null)
                 {
-                    cases.Add(new CheckCase(s.Via, d.Via, explainer.Explain(s.Endpoint, d.Endpoint, p, proto)));
+                    cases.Add(new CheckCase(s.Via, d.Via, explainer.Explain(s.Endpoint, d.Endpoint, p, proto, d.ServicePort)));
                     continue;
                 }
 
@@ -51,9 +63,22 @@ public static class CheckAnalysis
                 var verdicts = comparer.Profiles.Select(profile =>
                 {
                     var ports = comparer.Allowed(profile, s.Endpoint, d.Endpoint).Intersect(scope);
-                    return new CniVerdict(profile.Name, !ports.IsEmpty, ports, comparer.Reasons(profile, s.Endpoint, d.Endpoint, scope));
+                    var reasons = comparer.Reasons(profile, s.Endpoint, d.Endpoint, scope);
+                    if (profile.ServicePortMustEqualTargetPort && d.ServicePort is { } sp && sp != p)
+                    {
+                        // The plugin matches egress on the Service port: only its explainer sees both ports.
+                        var viaService = ExplainerFor(profile).Explain(s.Endpoint, d.Endpoint, p, proto, sp);
+                        ports = viaService.Allowed ? scope : PortSet.Empty;
+                        if (viaService.Allowed != !comparer.Allowed(CniProfiles.Portable, s.Endpoint, d.Endpoint).Intersect(scope).IsEmpty
+                            && profile.EvidenceFor(CniBehaviour.ServicePortMustEqualTargetPort) is { } why)
+                        {
+                            reasons = [.. reasons, why];
+                        }
+                    }
+
+                    return new CniVerdict(profile.Name, !ports.IsEmpty, ports, reasons);
                 }).ToList();
-                cases.Add(new CheckCase(s.Via, d.Via, explainer.Explain(s.Endpoint, d.Endpoint, p, proto)) { Profiles = verdicts });
+                cases.Add(new CheckCase(s.Via, d.Via, explainer.Explain(s.Endpoint, d.Endpoint, p, proto, d.ServicePort)) { Profiles = verdicts });
             }
         }
 

@@ -30,6 +30,35 @@ public sealed class CniExplainer
     /// <summary>The profile explained under.</summary>
     public CniProfile Profile { get; }
 
+    /// <summary>
+    /// The explanation of a connection addressed to a Service port (<paramref name="servicePort"/>) that the Service
+    /// translates to <paramref name="port"/> on the destination pod. Most plugins enforce after the translation, so
+    /// both sides see the target port. A plugin that enforces egress before it (aws-vpc) matches the source's egress
+    /// against the Service port instead, and the destination's ingress against the target port.
+    /// </summary>
+    public ConnectionExplanation Explain(Endpoint from, Endpoint to, int port, Protocol protocol, int? servicePort)
+    {
+        var e = Explain(from, to, port, protocol);
+        if (!Profile.ServicePortMustEqualTargetPort || _profiled is null || servicePort is not { } sp || sp == port || e.SamePod)
+        {
+            return e;
+        }
+
+        var atService = Explain(from, to, sp, protocol);
+        var sides = atService.Egress.Allowed && e.Ingress.Allowed ? PortSet.Of(protocol, port, port) : PortSet.Empty;
+        var allowed = _profiled.Adjust(from, to, sides).Contains(port, protocol);
+        var why = Profile.EvidenceFor(CniBehaviour.ServicePortMustEqualTargetPort);
+        var notes = e.Notes.ToList();
+        notes.Add($"{Profile.Name}: egress is matched before the Service translates port {sp} to {port}, so {from}'s egress rules were checked on port {sp}{(why is null ? string.Empty : $" ({why.Reason})")}");
+        var suggestions = e.Suggestions.ToList();
+        if (!atService.Egress.Allowed && e.Egress.Allowed)
+        {
+            suggestions.Add($"make the Service port equal the container port ({port}), or allow port {sp} in {from}'s egress: {Profile.Name} matches egress before the translation");
+        }
+
+        return e with { Egress = atService.Egress, Allowed = allowed, Notes = notes, Suggestions = suggestions };
+    }
+
     /// <summary>The explanation of one connection under the profile; its endpoints are the ones given.</summary>
     public ConnectionExplanation Explain(Endpoint from, Endpoint to, int port, Protocol protocol)
     {

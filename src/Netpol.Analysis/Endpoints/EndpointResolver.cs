@@ -135,7 +135,7 @@ public sealed class EndpointResolver(Cluster cluster)
                 target = pod.Ports.FirstOrDefault(c => c.Name == tn && c.Protocol == sp.Protocol)?.Port;
             }
 
-            result.Add(new EndpointTarget(Endpoint.ForPod(pod), target, sp.Protocol, $"svc/{name}:{sp.Port}"));
+            result.Add(new EndpointTarget(Endpoint.ForPod(pod), target, sp.Protocol, $"svc/{name}:{sp.Port}") { ServicePort = sp.Port });
         }
 
         return result;

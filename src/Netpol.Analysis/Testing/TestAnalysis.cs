@@ -86,7 +86,7 @@ public static class TestAnalysis
         }
 
         var cases = pairs
-            .Select(p => new CheckCase(p.From.Via, p.To.Target.Via, explainer.Explain(p.From.Endpoint, p.To.Target.Endpoint, p.To.Port, p.To.Protocol)))
+            .Select(p => new CheckCase(p.From.Via, p.To.Target.Via, explainer.Explain(p.From.Endpoint, p.To.Target.Endpoint, p.To.Port, p.To.Protocol, p.To.Target.ServicePort)))
             .ToList();
         var ports = cases.Select(c => c.Explanation.Port).Distinct().ToList();
         return new CheckResult(test.From.ToString(), test.To.ToString(), ports.Count == 1 ? ports[0] : null, cases[0].Explanation.Protocol, cases);

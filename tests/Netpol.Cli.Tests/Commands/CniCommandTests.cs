@@ -35,6 +35,36 @@ public sealed class CniCommandTests
         spec: {podSelector: {}, policyTypes: [Ingress]}
         """;
 
+    // A Service that translates port 80 to the pod's 8080, and a client whose egress allows only the container port.
+    private const string ServicePort = """
+        apiVersion: v1
+        kind: Pod
+        metadata: {name: web, namespace: shop, labels: {app: web}}
+        spec: {containers: [{name: c, image: nginx, ports: [{containerPort: 8080}]}]}
+        status: {podIP: 10.0.0.1}
+        ---
+        apiVersion: v1
+        kind: Pod
+        metadata: {name: client, namespace: shop, labels: {app: client}}
+        spec: {containers: [{name: c, image: curl}]}
+        status: {podIP: 10.0.0.2}
+        ---
+        apiVersion: v1
+        kind: Service
+        metadata: {name: web, namespace: shop}
+        spec: {selector: {app: web}, ports: [{port: 80, targetPort: 8080}]}
+        ---
+        apiVersion: networking.k8s.io/v1
+        kind: NetworkPolicy
+        metadata: {name: client-out, namespace: shop}
+        spec:
+          podSelector: {matchLabels: {app: client}}
+          policyTypes: [Egress]
+          egress:
+          - to: [{podSelector: {matchLabels: {app: web}}}]
+            ports: [{port: EGRESS_PORT}]
+        """;
+
     [Fact]
     public void Check_under_a_profile_gives_its_verdict_and_flags_the_difference()
     {
@@ -202,5 +232,83 @@ public sealed class CniCommandTests
         Assert.Equal(1, cilium.Exit);
         Assert.Contains("the bastion gets in through its pod IP", cilium.Out, StringComparison.Ordinal);
         Assert.Equal(2, all.Exit);
+    }
+
+    [Fact]
+    public void Check_through_a_service_under_aws_vpc_matches_egress_on_the_service_port()
+    {
+        var manifests = ServicePort.Replace("EGRESS_PORT", "8080", StringComparison.Ordinal);
+
+        var portable = CliRunner.RunWithInput(manifests, "check", "-f", "-", "--from", "shop/client", "--to", "shop/svc/web", "--port", "80");
+        var aws = CliRunner.RunWithInput(manifests, "check", "-f", "-", "--from", "shop/client", "--to", "shop/svc/web", "--port", "80", "--cni", "aws-vpc");
+
+        Assert.Equal(0, portable.Exit);
+        Assert.Equal(1, aws.Exit);
+        Assert.Contains("aws-vpc: egress is matched before the Service translates port 80 to 8080, so shop/client's egress rules were checked on port 80", aws.Out, StringComparison.Ordinal);
+        Assert.Contains("network plugin aws-vpc: differs from portable (portable: ALLOWED, aws-vpc: DENIED)", aws.Out, StringComparison.Ordinal);
+        Assert.Contains("make the Service port equal the container port (8080), or allow port 80 in shop/client's egress", aws.Out, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Check_through_a_service_under_aws_vpc_allows_egress_written_for_the_service_port()
+    {
+        var manifests = ServicePort.Replace("EGRESS_PORT", "80", StringComparison.Ordinal);
+
+        var portable = CliRunner.RunWithInput(manifests, "check", "-f", "-", "--from", "shop/client", "--to", "shop/svc/web", "--port", "80");
+        var aws = CliRunner.RunWithInput(manifests, "check", "-f", "-", "--from", "shop/client", "--to", "shop/svc/web", "--port", "80", "--cni", "aws-vpc");
+        var direct = CliRunner.RunWithInput(manifests, "check", "-f", "-", "--from", "shop/client", "--to", "shop/web", "--port", "8080", "--cni", "aws-vpc");
+
+        Assert.Equal(1, portable.Exit);
+        Assert.Equal(0, aws.Exit);
+
+        // Straight to the pod there is no translation: aws-vpc agrees with portable.
+        Assert.Equal(1, direct.Exit);
+        Assert.DoesNotContain("Service translates", direct.Out, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Check_all_through_a_service_gives_aws_vpc_its_own_verdict_and_reason()
+    {
+        var manifests = ServicePort.Replace("EGRESS_PORT", "8080", StringComparison.Ordinal);
+
+        var (exit, output, _) = CliRunner.RunWithInput(manifests, "check", "-f", "-", "--from", "shop/client", "--to", "shop/svc/web", "--port", "80", "--cni", "all", "-o", "json");
+
+        // Under all, allowed means allowed by every plugin.
+        Assert.Equal(1, exit);
+        using var json = JsonDocument.Parse(output);
+        var verdicts = json.RootElement.GetProperty("pairs")[0].GetProperty("cni").EnumerateArray()
+            .ToDictionary(v => v.GetProperty("profile").GetString()!, v => v);
+        Assert.True(verdicts["portable"].GetProperty("allowed").GetBoolean());
+        Assert.True(verdicts["calico"].GetProperty("allowed").GetBoolean());
+        Assert.False(verdicts["aws-vpc"].GetProperty("allowed").GetBoolean());
+        Assert.Equal("servicePortMustEqualTargetPort", verdicts["aws-vpc"].GetProperty("reasons")[0].GetProperty("behaviour").GetString());
+    }
+
+    [Fact]
+    public void Test_through_a_service_under_aws_vpc_uses_the_service_port_for_egress()
+    {
+        var dir = Directory.CreateTempSubdirectory("netpol-aws-svc-");
+        try
+        {
+            var manifests = Path.Combine(dir.FullName, "m.yaml");
+            File.WriteAllText(manifests, ServicePort.Replace("EGRESS_PORT", "8080", StringComparison.Ordinal));
+            var spec = Path.Combine(dir.FullName, "tests.yaml");
+            File.WriteAllText(spec, """
+                tests:
+                - name: client reaches web through its Service
+                  from: shop/client
+                  to: shop/svc/web
+                  port: 80
+                  expect: allow
+                """);
+
+            Assert.Equal(0, CliRunner.Run("test", "-f", manifests, spec).Exit);
+            var aws = CliRunner.Run("test", "-f", manifests, spec, "--cni", "aws-vpc");
+            Assert.Equal(1, aws.Exit);
+        }
+        finally
+        {
+            dir.Delete(recursive: true);
+        }
     }
 }
