@@ -77,8 +77,10 @@ internal static class ClusterNetworkPolicyDecoder
         };
         var priority = header.Kind == BaselineKind ? 0 : Priority(ctx, spec);
         var subject = Subject(ctx, spec, legacy);
-        var ingress = Rules(ctx, spec, header.Kind, tier, Direction.Ingress, at);
-        var egress = Rules(ctx, spec, header.Kind, tier, Direction.Egress, at);
+        // v1beta1 tightens the CIDR type: the network address itself, no host bits (cidr(self) == cidr(self).masked()).
+        var masked = header.ApiVersion == "policy.networking.k8s.io/v1beta1";
+        var ingress = Rules(ctx, spec, header.Kind, tier, Direction.Ingress, at, masked);
+        var egress = Rules(ctx, spec, header.Kind, tier, Direction.Egress, at, masked);
         if (ctx.ErrorCount > before || tier is null || priority is null || subject is null)
         {
             return null;
@@ -210,7 +212,7 @@ internal static class ClusterNetworkPolicyDecoder
         return false;
     }
 
-    private static List<ClusterPolicyRule> Rules(DecodeContext ctx, Node spec, string kind, ClusterPolicyTier? tier, Direction direction, Dictionary<string, SourceLocation> at)
+    private static List<ClusterPolicyRule> Rules(DecodeContext ctx, Node spec, string kind, ClusterPolicyTier? tier, Direction direction, Dictionary<string, SourceLocation> at, bool masked)
     {
         var key = direction == Direction.Ingress ? "ingress" : "egress";
         var peersKey = direction == Direction.Ingress ? "from" : "to";
@@ -247,7 +249,7 @@ internal static class ClusterNetworkPolicyDecoder
             }
 
             var action = Action(ctx, node, path, kind, tier);
-            var peers = Peers(ctx, node, path, peersKey, direction, kind != ClusterNetworkPolicyKind, at);
+            var peers = Peers(ctx, node, path, peersKey, direction, kind != ClusterNetworkPolicyKind, at, masked);
             var ports = kind == ClusterNetworkPolicyKind ? Protocols(ctx, node, path) : LegacyPorts(ctx, node, path);
             if (ports.Any(p => p.NamedPort is not null) && peers.Any(p => !p.IsSelector))
             {
@@ -302,7 +304,7 @@ internal static class ClusterNetworkPolicyDecoder
         };
     }
 
-    private static List<ClusterPolicyPeer> Peers(DecodeContext ctx, Node rule, string path, string peersKey, Direction direction, bool legacy, Dictionary<string, SourceLocation> at)
+    private static List<ClusterPolicyPeer> Peers(DecodeContext ctx, Node rule, string path, string peersKey, Direction direction, bool legacy, Dictionary<string, SourceLocation> at, bool masked)
     {
         var peers = new List<ClusterPolicyPeer>();
         var items = ctx.Sequence(rule, peersKey, path);
@@ -342,7 +344,7 @@ internal static class ClusterNetworkPolicyDecoder
                 continue;
             }
 
-            if (Peer(ctx, node, peerPath, legacy) is { } peer)
+            if (Peer(ctx, node, peerPath, legacy, masked) is { } peer)
             {
                 peers.Add(peer);
             }
@@ -351,7 +353,7 @@ internal static class ClusterNetworkPolicyDecoder
         return peers;
     }
 
-    private static ClusterPolicyPeer? Peer(DecodeContext ctx, Node node, string path, bool legacy)
+    private static ClusterPolicyPeer? Peer(DecodeContext ctx, Node node, string path, bool legacy, bool masked)
     {
         var before = ctx.ErrorCount;
         if (ctx.Map(node, "namespaces", path) is { } ns)
@@ -382,7 +384,7 @@ internal static class ClusterNetworkPolicyDecoder
                 {
                     ctx.Error(item, $"{path}.networks[{i}]", M.TooLongBytes(text.Length, CelCidr.MaxLength), "too-long");
                 }
-                else if (CelCidr.TryParse(text, out var cidr))
+                else if (CelCidr.TryParse(text, out var cidr) && (!masked || CelCidr.IsMasked(text, cidr)))
                 {
                     cidrs.Add(cidr);
                 }

@@ -10,7 +10,8 @@ namespace Netpol.Manifests.Validation;
 /// <c>isCIDR</c> parses with Go's <c>netip.ParsePrefix</c> and then rejects zones and IPv4-mapped IPv6, so:
 /// IPv4 octets without leading zeros; a prefix length of plain digits without a leading zero, at most 32 or 128;
 /// no <c>%zone</c>; no <c>::ffff:a.b.c.d</c>. Unlike NetworkPolicy's strict ipBlock check, host bits may be set
-/// (<c>10.0.0.1/8</c> is accepted); implementations mask them, and so does netpol.
+/// (<c>10.0.0.1/8</c> is accepted at v1alpha2); implementations mask them, and so does netpol. v1beta1 adds
+/// <c>cidr(self) == cidr(self).masked()</c> with the same message, so there host bits are an error (<see cref="IsMasked"/>).
 /// </summary>
 internal static class CelCidr
 {
@@ -43,6 +44,17 @@ internal static class CelCidr
 
         network = new IPNetwork(Mask(address, bits), bits);
         return true;
+    }
+
+    /// <summary>
+    /// True when <paramref name="value"/> (parsed as <paramref name="network"/>) names the network address itself,
+    /// the v1beta1 rule <c>cidr(self) == cidr(self).masked()</c>: <c>10.0.0.0/8</c> yes, <c>10.0.0.1/8</c> no.
+    /// </summary>
+    public static bool IsMasked(string value, IPNetwork network)
+    {
+        ArgumentNullException.ThrowIfNull(value);
+        var slash = value.IndexOf('/', StringComparison.Ordinal);
+        return slash > 0 && IPAddress.TryParse(value[..slash], out var address) && address.Equals(network.BaseAddress);
     }
 
     private static bool TryParseAddress(string text, out IPAddress address)

@@ -52,6 +52,8 @@ public sealed partial class ClusterPolicyValidationTests
         new("network with a leading zero in the prefix length (isCIDR)", Admin + "  egress:\n  - action: Deny\n    to:\n    - networks: [10.0.0.0/08]\n", "invalid", $"p.yaml:13:18: {Cnp}: spec.egress[0].to[0].networks[0]"),
         new("IPv4-mapped IPv6 network (isCIDR)", Admin + "  egress:\n  - action: Deny\n    to:\n    - networks: ['::ffff:10.0.0.0/104']\n", "invalid", $"p.yaml:13:18: {Cnp}: spec.egress[0].to[0].networks[0]"),
         new("IPv6 network with a zone (isCIDR)", Admin + "  egress:\n  - action: Deny\n    to:\n    - networks: ['fe80::%eth0/64']\n", "invalid", $"p.yaml:13:18: {Cnp}: spec.egress[0].to[0].networks[0]"),
+        new("network with host bits set at v1beta1 (cidr(self) == cidr(self).masked())", Admin.Replace("v1alpha2", "v1beta1", StringComparison.Ordinal) + "  egress:\n  - action: Deny\n    to:\n    - networks: [10.0.0.1/8]\n", "invalid", $"p.yaml:13:18: {Cnp}: spec.egress[0].to[0].networks[0]"),
+        new("IPv6 network with host bits set at v1beta1", Admin.Replace("v1alpha2", "v1beta1", StringComparison.Ordinal) + "  egress:\n  - action: Deny\n    to:\n    - networks: ['2001:db8::1/32']\n", "invalid", $"p.yaml:13:18: {Cnp}: spec.egress[0].to[0].networks[0]"),
         new("network longer than 43 bytes", Admin + "  egress:\n  - action: Deny\n    to:\n    - networks: ['2001:0db8:0000:0000:0000:0000:0000:0000/128000']\n", "too-long", $"p.yaml:13:18: {Cnp}: spec.egress[0].to[0].networks[0]"),
         new("domain name of one label", Admin + "  egress:\n  - action: Accept\n    to:\n    - domainNames: [example]\n", "invalid", $"p.yaml:13:21: {Cnp}: spec.egress[0].to[0].domainNames[0]"),
 

@@ -56,6 +56,24 @@ public sealed partial class ClusterPolicyValidationTests
     }
 
     [Theory]
+    [InlineData("10.0.0.0/8")]
+    [InlineData("0.0.0.0/0")]
+    [InlineData("2001:db8::/32")]
+    [InlineData("::/0")]
+    public void A_network_address_without_host_bits_is_accepted_at_v1beta1(string written)
+    {
+        // Given a v1beta1 egress rule whose networks entry is the network address itself
+        var yaml = Admin.Replace("v1alpha2", "v1beta1", StringComparison.Ordinal) + $"  egress:\n  - action: Deny\n    to:\n    - networks: ['{written}']\n";
+
+        // When it is loaded
+        var result = ManifestLoader.LoadText(yaml, FileName);
+
+        // Then the stricter v1beta1 CIDR rule has nothing to say
+        Assert.DoesNotContain(result.Diagnostics, d => d.Severity == Severity.Error);
+        Assert.Equal(written, Assert.Single(Assert.Single(Assert.Single(result.Cluster.ClusterPolicies).Egress[0].Peers).Networks!).ToString());
+    }
+
+    [Theory]
     [InlineData("  subject: {}\n", "spec.subject: Invalid value: \"object\": spec.subject in body should have at least 1 properties")]
     [InlineData("  subject:\n    namespaces: {}\n    pods: {podSelector: {}}\n", "spec.subject: Too many: 2: must have at most 1 items")]
     public void Exactly_one_is_worded_as_the_API_server_words_minProperties_and_maxProperties(string subject, string expected)
