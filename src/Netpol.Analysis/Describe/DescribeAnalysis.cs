@@ -78,6 +78,16 @@ public static class DescribeAnalysis
         return DescribeClusterPolicy(cluster, DescribeNames.FindClusterPolicy(cluster, name));
     }
 
+    /// <summary>
+    /// Describes every cluster network policy of the cluster in evaluation order: the Admin tier by priority, then the
+    /// Baseline tier by priority (ties broken the way the engine breaks them).
+    /// </summary>
+    public static IReadOnlyList<ClusterPolicyDescription> ClusterPolicies(Cluster cluster)
+    {
+        ArgumentNullException.ThrowIfNull(cluster);
+        return cluster.ClusterPolicies.Select(p => DescribeClusterPolicy(cluster, p)).ToList();
+    }
+
     private static ClusterPolicyDescription DescribeClusterPolicy(Cluster cluster, ClusterNetworkPolicy policy)
     {
         var namespaces = cluster.Namespaces.Where(n => policy.Subject.NamespaceSelector.Matches(n.Labels)).Select(n => n.Name).ToList();
