@@ -1,13 +1,16 @@
 using System.CommandLine;
 using System.Text;
+using Netpol.Analysis.Cni;
 using Netpol.Analysis.Report;
+using Netpol.Core;
 using Netpol.Rendering.Html;
 
 namespace Netpol.Cli.Commands;
 
 /// <summary>
-/// <c>netpol report</c>: one self-contained HTML page (interactive graph, matrix, lint, coverage) that works offline.
-/// Exit 0; 2 bad input, or a netpol built without the report's JavaScript bundle.
+/// <c>netpol report</c>: one self-contained HTML page (interactive graph, matrix, lint, coverage, cluster policy tiers)
+/// that works offline; with <c>--cni NAME</c>, for the cluster as that network plugin enforces it. Exit 0; 2 bad input
+/// (<c>--cni all</c> among it: a page draws one cluster), or a netpol built without the report's JavaScript bundle.
 /// </summary>
 internal static class ReportCommand
 {
@@ -18,13 +21,21 @@ internal static class ReportCommand
         var output = new Option<string>("--output", "-o") { Description = "The HTML file to write ('-': standard output).", Required = true, HelpName = "FILE" };
         var aggregate = new Option<int>("--aggregate-above") { Description = "Open on namespaces (or teams) instead of workloads above this many workloads.", DefaultValueFactory = _ => new ReportOptions().AggregateAbove, HelpName = "N" };
         var title = new Option<string>("--title") { Description = "The page's title.", DefaultValueFactory = _ => "netpol report", HelpName = "TEXT" };
+        var cni = CommonOptions.Cni(all: false);
+        cni.Description = "Draw the cluster as this network plugin enforces policies (default: portable, upstream semantics). See docs/cni-profiles.md.";
         var command = new Command("report", "A self-contained, offline HTML report: interactive graph, connectivity matrix, lint findings, coverage.")
         {
-            files, strict, output, aggregate, title,
+            files, strict, output, aggregate, title, cni,
         };
         var live = ClusterOptions.AddTo(command);
         command.SetAction(parse =>
         {
+            var profile = CniSelection.Parse(parse.GetValue(cni));
+            if (profile.All)
+            {
+                throw new NetpolException("--cni all: a report draws the cluster as one network plugin enforces it; name one profile (portable, calico, cilium, aws-vpc, antrea, ovn-kubernetes), or compare them all with 'netpol matrix --cni all'");
+            }
+
             if (!ReportHtmlRenderer.IsAvailable)
             {
                 ctx.Error.WriteLine($"netpol: {ReportHtmlRenderer.MissingBundleMessage}");
@@ -37,7 +48,7 @@ internal static class ReportCommand
                 return ExitCodes.BadInput;
             }
 
-            var options = new ReportOptions { AggregateAbove = Math.Max(1, parse.GetValue(aggregate)), Title = parse.GetValue(title)! };
+            var options = new ReportOptions { AggregateAbove = Math.Max(1, parse.GetValue(aggregate)), Title = parse.GetValue(title)!, Cni = profile.Profile };
             var report = ReportAnalysis.Run(loaded.Cluster, options);
             var path = parse.GetValue(output)!;
             if (path == "-")
@@ -51,7 +62,9 @@ internal static class ReportCommand
                 ReportHtmlRenderer.Write(report, writer);
             }
 
-            ctx.Error.WriteLine($"wrote {path}: {report.Graph.Nodes.Count} nodes, {report.Graph.Edges.Count} edges, {report.Lint.Findings.Count} lint findings");
+            var on = report.Options.Cni.IsPortable ? string.Empty : $" as {report.Options.Cni.Name} enforces it";
+            var tiers = report.ClusterPolicies.Count == 0 ? string.Empty : $", {report.ClusterPolicies.Count} cluster policies";
+            ctx.Error.WriteLine($"wrote {path}{on}: {report.Graph.Nodes.Count} nodes, {report.Graph.Edges.Count} edges, {report.Lint.Findings.Count} lint findings{tiers}");
             return ExitCodes.Ok;
         });
         return command;

@@ -4,6 +4,8 @@ using Netpol.Analysis.Graph;
 using Netpol.Analysis.Report;
 using Netpol.Core;
 using Netpol.Core.Diagnostics;
+using Netpol.Core.Explain;
+using Netpol.Core.Model;
 using Netpol.Rendering.Graph;
 using Netpol.Rendering.Text;
 
@@ -83,7 +85,19 @@ public static class ReportHtmlRenderer
             j.WriteNumber("namespaces", graph.Namespaces.Count);
             j.WriteNumber("policies", report.Policies);
             j.WriteNumber("edges", graph.Edges.Count);
+            j.WriteNumber("clusterPolicies", report.ClusterPolicies.Count);
             j.WriteEndObject();
+            if (!report.Options.Cni.IsPortable)
+            {
+                j.WriteStartObject("cni");
+                j.WriteString("name", report.Options.Cni.Name);
+                j.WriteString("title", report.Options.Cni.Title);
+                Strings(j, "ignored", report.IgnoredClusterPolicies);
+                j.WriteEndObject();
+            }
+
+            ClusterPolicies(j, report);
+            var governing = report.Governing.GroupBy(g => g.Node, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.ToList(), StringComparer.Ordinal);
             j.WriteStartArray("nodes");
             foreach (var n in graph.Nodes)
             {
@@ -123,11 +137,28 @@ public static class ReportHtmlRenderer
                     j.WriteString("self", GraphLabels.Ports(self));
                 }
 
+                if (governing.TryGetValue(n.Id, out var tiers))
+                {
+                    j.WriteStartArray("tiers");
+                    foreach (var t in tiers)
+                    {
+                        j.WriteStartObject();
+                        j.WriteString("policy", t.Policy);
+                        j.WriteString("tier", t.Tier.ToString());
+                        j.WriteNumber("priority", t.Priority);
+                        j.WriteString("direction", Word(t.Direction));
+                        j.WriteEndObject();
+                    }
+
+                    j.WriteEndArray();
+                }
+
                 j.WriteEndObject();
             }
 
             j.WriteEndArray();
             var explained = report.Explanations.ToDictionary(e => e.Edge);
+            var tierDenied = report.TierDeniedEdges.ToHashSet();
             j.WriteStartArray("edges");
             for (var i = 0; i < graph.Edges.Count; i++)
             {
@@ -153,11 +184,19 @@ public static class ReportHtmlRenderer
                 }
 
                 j.WriteEndArray();
-                if (explained.TryGetValue(i, out var x))
+                var x = explained.GetValueOrDefault(i);
+                if (tierDenied.Contains(i))
+                {
+                    // Denied by a cluster network policy although NetworkPolicy alone allows it.
+                    j.WriteString("tier", x?.DeniedBy is { } rule ? rule.Tier.ToString() : "unknown");
+                }
+
+                if (x is not null)
                 {
                     var sw = new StringWriter { NewLine = "\n" };
                     CheckTextRenderer.WriteCase(x.Case, sw);
                     j.WriteString("why", sw.ToString());
+                    Decisions(j, x);
                 }
 
                 j.WriteEndObject();
@@ -214,6 +253,98 @@ public static class ReportHtmlRenderer
 
         return Encoding.UTF8.GetString(buffer.ToArray());
     }
+
+    // The tiers as a cluster admin reads them: Admin by priority, then NetworkPolicy, then Baseline by priority.
+    private static void ClusterPolicies(Utf8JsonWriter j, ReportResult report)
+    {
+        var ignored = report.IgnoredClusterPolicies.ToHashSet(StringComparer.Ordinal);
+        j.WriteNumber("networkPolicyNamespaces", report.NetworkPolicyNamespaces);
+        j.WriteStartArray("clusterPolicies");
+        foreach (var p in report.ClusterPolicies)
+        {
+            j.WriteStartObject();
+            j.WriteString("name", p.Name);
+            j.WriteString("kind", p.Kind);
+            j.WriteString("tier", p.Tier.ToString());
+            j.WriteNumber("priority", p.Priority);
+            j.WriteString("subject", p.Subject);
+            Strings(j, "namespaces", p.SubjectNamespaces);
+            j.WriteNumber("pods", p.SubjectPods.Count);
+            if (ignored.Contains(p.Name))
+            {
+                j.WriteBoolean("ignored", true);
+            }
+
+            j.WriteStartArray("rules");
+            foreach (var r in p.Rules)
+            {
+                j.WriteStartObject();
+                j.WriteString("direction", Word(r.Direction));
+                j.WriteNumber("index", r.Index);
+                if (r.Name is { } name)
+                {
+                    j.WriteString("name", name);
+                }
+
+                j.WriteString("action", r.Action.ToString());
+                Strings(j, "peers", r.Peers.Select(x => x.Text));
+                j.WriteNumber("peerPods", r.Peers.SelectMany(x => x.Pods).Distinct(StringComparer.Ordinal).Count());
+                if (r.Peers.Any(x => x.DependsOnDns))
+                {
+                    j.WriteBoolean("dependsOnDns", true);
+                }
+
+                Strings(j, "ports", r.Ports);
+                j.WriteEndObject();
+            }
+
+            j.WriteEndArray();
+            j.WriteEndObject();
+        }
+
+        j.WriteEndArray();
+    }
+
+    // What decided each side of the explained flow, the way check's JSON names it (decidedBy, reference, action).
+    private static void Decisions(Utf8JsonWriter j, EdgeExplanation x)
+    {
+        var decisions = x.Decisions;
+        if (decisions.Count == 0)
+        {
+            return;
+        }
+
+        j.WriteStartArray("decided");
+        foreach (var d in decisions)
+        {
+            j.WriteStartObject();
+            j.WriteString("side", Word(d.Direction));
+            j.WriteString("by", d.DecidedBy switch
+            {
+                TierDecision.Admin => "admin",
+                TierDecision.NetworkPolicy => "networkPolicy",
+                TierDecision.Baseline => "baseline",
+                TierDecision.Default => "default",
+                _ => "none",
+            });
+            j.WriteBoolean("allowed", d.Allowed);
+            if (d.Rule is { } rule)
+            {
+                j.WriteString("reference", rule.Reference);
+                j.WriteString("action", rule.Action.ToString());
+                if (rule.RuleName is { } name)
+                {
+                    j.WriteString("ruleName", name);
+                }
+            }
+
+            j.WriteEndObject();
+        }
+
+        j.WriteEndArray();
+    }
+
+    private static string Word(Direction direction) => direction == Direction.Ingress ? "ingress" : "egress";
 
     private static void Counts(Utf8JsonWriter j, string name, Netpol.Analysis.Coverage.CoverageCounts counts)
     {
