@@ -1,5 +1,6 @@
 // netpol report: the page's own script. It reads the JSON blob #netpol-data and draws the graph with Cytoscape.js
-// (dagre layered layout), plus the connectivity list, lint findings and coverage. Nothing is fetched.
+// (dagre layered layout), plus the connectivity list, the cluster policy tiers, lint findings and coverage. Nothing
+// is fetched. Verdicts and explanations come from the analyses; this script only arranges them.
 (function () {
   'use strict';
   var started = performance.now();
@@ -19,7 +20,9 @@
   var useTeams = aggregated && namespaces.length > 200 && Object.keys(teamOf).length > 0;
   var expandedNs = new Set(aggregated ? [] : namespaces);
   var expandedTeams = new Set();
-  var filters = { ns: '', port: '', proto: '', open: false, denied: true };
+  var filters = { ns: '', port: '', proto: '', open: false, denied: true, tier: true };
+  var clusterPolicies = data.clusterPolicies || [];
+  var tierEdges = edges.filter(function (e) { return e.tier; }).length;
   var cy = null;
   var MAX_LIST = 200;
 
@@ -37,10 +40,15 @@
   var header = el('header');
   header.appendChild(el('h1', {}, data.title));
   header.appendChild(el('span', { 'class': 'counts' }, data.counts.workloads + ' workloads, ' + data.counts.pods + ' pods, ' +
-    data.counts.namespaces + ' namespaces, ' + data.counts.policies + ' policies, ' + data.counts.edges + ' flows'));
+    data.counts.namespaces + ' namespaces, ' + data.counts.policies + ' policies, ' +
+    (clusterPolicies.length ? clusterPolicies.length + ' cluster policies, ' : '') + data.counts.edges + ' flows'));
+  if (data.cni) {
+    header.appendChild(el('span', { id: 'cni', 'class': 'cni' }, 'as ' + data.cni.title + ' enforces it (--cni ' + data.cni.name + ')' +
+      (data.cni.ignored.length ? '; it ignores ' + data.cni.ignored.join(', ') : '')));
+  }
   var nav = el('nav');
-  var tabs = ['graph', 'matrix', 'lint', 'coverage'];
-  var tabNames = { graph: 'Graph', matrix: 'Connectivity', lint: 'Lint (' + data.lint.findings.length + ')', coverage: 'Coverage' };
+  var tabs = clusterPolicies.length ? ['graph', 'matrix', 'tiers', 'lint', 'coverage'] : ['graph', 'matrix', 'lint', 'coverage'];
+  var tabNames = { graph: 'Graph', matrix: 'Connectivity', tiers: 'Cluster policies (' + clusterPolicies.length + ')', lint: 'Lint (' + data.lint.findings.length + ')', coverage: 'Coverage' };
   tabs.forEach(function (t) {
     var b = el('button', { 'data-tab': t, id: 'tab-' + t }, tabNames[t]);
     b.addEventListener('click', function () { show(t); });
@@ -77,8 +85,15 @@
   var l1 = el('label'); l1.appendChild(openBox); l1.appendChild(document.createTextNode(' open (unrestricted) flows'));
   var l2 = el('label'); l2.appendChild(deniedBox); l2.appendChild(document.createTextNode(' expected but denied'));
   bar.appendChild(l1); bar.appendChild(l2);
+  var tierBox = el('input', { id: 'filter-tier', type: 'checkbox' });
+  tierBox.checked = true;
+  if (tierEdges) {
+    var l3 = el('label'); l3.appendChild(tierBox); l3.appendChild(document.createTextNode(' denied by a cluster policy (' + tierEdges + ')'));
+    bar.appendChild(l3);
+  }
   var legend = el('span', { id: 'legend', 'class': 'muted' });
   legend.innerHTML = '<span class="k-allowed">── allowed</span><span class="k-denied">- - denied</span><span class="k-open">── open</span>' +
+    (tierEdges ? '<span class="k-denied">··· denied by a cluster policy</span>' : '') +
     (aggregated ? '<span>click a namespace or team to expand it, its frame to collapse it</span>' : '');
   bar.appendChild(legend);
   g.appendChild(bar);
@@ -99,6 +114,7 @@
   function edgeShown(e, allOpen) {
     if (e.k === 'open' && !filters.open && !allOpen) { return false; }
     if (e.k === 'denied' && !filters.denied) { return false; }
+    if (e.tier && !filters.tier) { return false; }
     if (filters.ns && nodes[e.s].ns !== filters.ns && nodes[e.t].ns !== filters.ns) { return false; }
     return portMatches(e);
   }
@@ -141,9 +157,9 @@
       if (!edgeShown(e)) { return; }
       var s = addUnit(e.s), t = addUnit(e.t);
       if (s === t) { return; }
-      var key = s + '>' + t + '>' + e.k;
+      var key = s + '>' + t + '>' + e.k + (e.tier ? '>tier' : '');
       var link = links.get(key);
-      if (!link) { link = { s: s, t: t, k: e.k, idx: [], ports: new Set() }; links.set(key, link); }
+      if (!link) { link = { s: s, t: t, k: e.k, tier: !!e.tier, idx: [], ports: new Set() }; links.set(key, link); }
       link.idx.push(i);
       if (link.ports.size < 4) { link.ports.add(e.p); }
     });
@@ -156,7 +172,9 @@
     links.forEach(function (l) {
       var ports = Array.from(l.ports);
       var label = l.idx.length === 1 ? ports[0] : l.idx.length + ' flows: ' + ports.slice(0, 3).join(' ') + (ports.length > 3 ? ' …' : '');
-      result.push({ data: { id: 'e' + (k++), source: l.s, target: l.t, kind: l.k, label: label, idx: l.idx } });
+      var d = { id: 'e' + (k++), source: l.s, target: l.t, kind: l.k, label: label, idx: l.idx };
+      if (l.tier) { d.tier = 'yes'; }
+      result.push({ data: d });
     });
     return result;
   }
@@ -175,6 +193,7 @@
         'target-arrow-color': css('--ok'), 'label': 'data(label)', 'font-size': 9, 'color': css('--fg'), 'text-background-color': css('--bg'),
         'text-background-opacity': 0.85, 'text-background-padding': '1px', 'text-rotation': 'autorotate' } },
       { selector: 'edge[kind="denied"]', style: { 'line-style': 'dashed', 'line-color': css('--no'), 'target-arrow-color': css('--no'), 'target-arrow-shape': 'tee' } },
+      { selector: 'edge[tier="yes"]', style: { 'line-style': 'dotted' } },
       { selector: 'edge[kind="open"]', style: { 'line-color': css('--open'), 'target-arrow-color': css('--open'), 'width': 1 } },
       { selector: 'edge:selected', style: { 'width': 3 } },
     ];
@@ -217,9 +236,12 @@
   }
   function flowItem(i, far) {
     var e = edges[i];
-    var li = el('li', { 'class': 'k-' + e.k }, title(far) + '  ' + e.p + (e.k === 'denied' ? ' (denied)' : e.k === 'open' ? ' (open)' : '') + (e.partial ? ' (some pods)' : ''));
+    var li = el('li', { 'class': 'k-' + e.k }, title(far) + '  ' + e.p + (e.k === 'denied' ? ' (' + verdictOf(e) + ')' : e.k === 'open' ? ' (open)' : '') + (e.partial ? ' (some pods)' : ''));
     return li;
   }
+  // A tier-denied flow says which tier denied it, as the analysis found it.
+  function verdictOf(e) { return e.tier ? 'denied by the ' + e.tier + ' tier' : e.k; }
+  function tierLine(t) { return '[' + t.tier + '] ' + t.policy + ' priority ' + t.priority + ' (' + t.direction + ')'; }
   function onNode(n) {
     var d = n.data();
     if (d.type === 'team') { expandedTeams.add(d.name); build(); return details.replaceChildren(el('p', {}, 'Team ' + d.name + ': ' + d.count + ' workloads, expanded.')); }
@@ -240,10 +262,19 @@
       var labels = Object.keys(n.labels).map(function (k) { return k + '=' + n.labels[k]; });
       list(details, labels, function (x) { return el('li', {}, x); });
       details.appendChild(el('h4', {}, 'Policies selecting it'));
-      var pol = n.ingressPolicies.map(function (p) { return p + ' (ingress)'; }).concat(n.egressPolicies.map(function (p) { return p + ' (egress)'; }));
+      var tiers = n.tiers || [];
+      var cluster = new Set(tiers.map(function (t) { return t.policy; }));
+      var own = function (p) { return !cluster.has(p); };
+      var pol = n.ingressPolicies.filter(own).map(function (p) { return p + ' (ingress)'; }).concat(n.egressPolicies.filter(own).map(function (p) { return p + ' (egress)'; }));
       var box = el('div', { id: 'details-policies' });
       list(box, pol, function (x) { return el('li', {}, x); });
       details.appendChild(box);
+      if (clusterPolicies.length) {
+        details.appendChild(el('h4', {}, 'Cluster policies governing it'));
+        var tbox = el('div', { id: 'details-tiers' });
+        list(tbox, tiers, function (t) { return el('li', { 'class': 'tier-' + t.tier.toLowerCase() }, tierLine(t)); });
+        details.appendChild(tbox);
+      }
       details.appendChild(el('p', { 'class': 'muted' }, 'ingress ' + (n.ingressIsolated ? 'isolated' : 'not isolated') + ', egress ' + (n.egressIsolated ? 'isolated' : 'not isolated') +
         (n.self ? '; between its own pods: ' + n.self : '')));
     }
@@ -254,13 +285,26 @@
     var denied = inEdges[i].concat(outEdges[i]).filter(function (x) { return edges[x].k === 'denied'; });
     if (denied.length) {
       details.appendChild(el('h4', {}, 'Expected but denied'));
-      list(details, denied, function (x) { return el('li', { 'class': 'k-denied' }, title(edges[x].s) + ' → ' + title(edges[x].t) + '  ' + edges[x].p); });
+      list(details, denied, function (x) { return el('li', { 'class': 'k-denied' }, title(edges[x].s) + ' → ' + title(edges[x].t) + '  ' + edges[x].p + (edges[x].tier ? ' (' + verdictOf(edges[x]) + ')' : '')); });
     }
   }
   function showEdge(i) {
     var e = edges[i];
     details.appendChild(el('h3', {}, title(e.s) + ' → ' + title(e.t)));
-    details.appendChild(el('p', { 'class': 'k-' + e.k }, e.k + ' on ' + e.p + (e.partial ? ' (some pod pairs only)' : '')));
+    details.appendChild(el('p', { 'class': 'k-' + e.k }, verdictOf(e) + ' on ' + e.p + (e.partial ? ' (some pod pairs only)' : '')));
+    if (e.tier) {
+      details.appendChild(el('p', { id: 'details-tier-note', 'class': 'muted' }, 'NetworkPolicy alone would allow this flow; a cluster network policy denies it.'));
+    }
+    if (e.decided) {
+      var ul = el('ul', { id: 'details-decided' });
+      e.decided.forEach(function (d) {
+        var by = d.reference ? d.reference + ' ' + d.action + (d.ruleName ? ' (rule "' + d.ruleName + '")' : '')
+          : d.by === 'networkPolicy' ? 'NetworkPolicy' : d.by === 'default' ? 'the default allow' : d.by;
+        ul.appendChild(el('li', { 'class': d.allowed ? 'k-allowed' : 'k-denied' }, d.side + ': ' + (d.allowed ? 'allowed' : 'denied') + ' by ' + by));
+      });
+      details.appendChild(el('h4', {}, 'Decided by'));
+      details.appendChild(ul);
+    }
     var first = e.r[0];
     details.appendChild(el('pre', { 'class': 'why' }, e.why || ('netpol check -f ... --from ' + title(e.s) + ' --to ' + title(e.t) + ' --port ' + first[1] + '/' + first[0])));
   }
@@ -273,12 +317,12 @@
   }
   function refilter() {
     filters.ns = nsSelect.value; filters.port = portInput.value; filters.proto = protoSelect.value;
-    filters.open = openBox.checked; filters.denied = deniedBox.checked;
+    filters.open = openBox.checked; filters.denied = deniedBox.checked; filters.tier = tierBox.checked;
     if (filters.ns && aggregated) { expandedNs.add(filters.ns); }
     build();
     renderMatrix();
   }
-  [nsSelect, protoSelect, openBox, deniedBox].forEach(function (x) { x.addEventListener('change', refilter); });
+  [nsSelect, protoSelect, openBox, deniedBox, tierBox].forEach(function (x) { x.addEventListener('change', refilter); });
   portInput.addEventListener('change', refilter);
   search.addEventListener('keydown', function (ev) {
     if (ev.key !== 'Enter') { return; }
@@ -314,7 +358,7 @@
   var mPager = el('div', { 'class': 'pager' });
   m.appendChild(mPager);
   var mSort = { col: 0, dir: 1 }, mPage = 0, PAGE = 100;
-  var mCols = [['from', function (e) { return title(e.s); }], ['to', function (e) { return title(e.t); }], ['ports', function (e) { return e.p; }], ['verdict', function (e) { return e.k + (e.partial ? ' (some pods)' : ''); }]];
+  var mCols = [['from', function (e) { return title(e.s); }], ['to', function (e) { return title(e.t); }], ['ports', function (e) { return e.p; }], ['verdict', function (e) { return verdictOf(e) + (e.partial ? ' (some pods)' : ''); }]];
   mFilter.addEventListener('input', function () { mPage = 0; renderMatrix(); });
   function renderGrid() {
     mGrid.replaceChildren();
@@ -327,7 +371,9 @@
     var cell = new Map();
     edges.forEach(function (e) {
       // Every-port flows between ends no policy isolates are hidden in the graph by default, never in the grid.
-      if (edgeShown(e, true)) { cell.set(e.s + '>' + e.t, e); }
+      // A pair with allowed ports and ports a cluster policy denies shows as allowed; the hover lists the ports.
+      var key = e.s + '>' + e.t;
+      if (edgeShown(e, true) && !(cell.has(key) && e.k === 'denied')) { cell.set(key, e); }
     });
     var grid = el('table', { id: 'matrix-grid', 'class': 'grid' });
     var head = el('tr');
@@ -385,6 +431,53 @@
     mPager.appendChild(el('span', { id: 'matrix-page' }, 'page ' + (mPage + 1) + ' of ' + pages + ' (' + rows.length + ' rows)'));
     mPager.appendChild(next);
   }
+
+  // ---- cluster policies: the evaluation order as a cluster admin reads it
+  function renderTiers(section) {
+    section.appendChild(el('p', {}, 'Each side of a connection is decided in this order: the Admin tier by priority (Accept and Deny are final, ' +
+      'Pass skips the rest of the tier), then NetworkPolicy for pods it isolates, then the Baseline tier, then the default allow.'));
+    var ol = el('ol', { id: 'tiers', 'class': 'tiers' });
+    function policyItem(p) {
+      var li = el('li', { 'class': 'tier-item tier-' + p.tier.toLowerCase() + (p.ignored ? ' ignored' : ''), 'data-tier': p.tier, 'data-policy': p.name });
+      var head = el('div', { 'class': 'tier-head' });
+      head.appendChild(el('span', { 'class': 'tier-label' }, '[' + p.tier + ']'));
+      head.appendChild(el('span', { 'class': 'tier-priority' }, ' priority ' + p.priority + ' '));
+      head.appendChild(el('strong', { 'class': 'tier-name' }, p.name));
+      head.appendChild(el('span', { 'class': 'muted' }, ' ' + p.kind + (p.ignored && data.cni ? ' — ignored by ' + data.cni.title : '')));
+      li.appendChild(head);
+      li.appendChild(el('div', { 'class': 'tier-subject' }, 'subject: ' + p.subject + ' — ' +
+        (p.namespaces.length ? 'namespaces ' + p.namespaces.join(', ') : 'no namespace of the input') + '; ' + p.pods + ' pod' + (p.pods === 1 ? '' : 's')));
+      var t = el('table', { 'class': 'rules' });
+      var h = el('tr');
+      ['rule', 'action', 'peers', 'ports'].forEach(function (x) { h.appendChild(el('th', {}, x)); });
+      t.appendChild(h);
+      p.rules.forEach(function (r) {
+        var tr = el('tr');
+        tr.appendChild(el('td', {}, r.direction + '[' + r.index + ']' + (r.name ? ' "' + r.name + '"' : '')));
+        tr.appendChild(el('td', { 'class': 'act-' + r.action.toLowerCase() }, r.action));
+        tr.appendChild(el('td', {}, (r.direction === 'ingress' ? 'from ' : 'to ') + r.peers.join(' or ') + ' (' + r.peerPods + ' pod' + (r.peerPods === 1 ? '' : 's') + ')' +
+          (r.dependsOnDns ? '; depends on DNS' : '')));
+        tr.appendChild(el('td', {}, r.ports.length ? r.ports.join(', ') : 'every port'));
+        t.appendChild(tr);
+      });
+      li.appendChild(t);
+      return li;
+    }
+    clusterPolicies.filter(function (p) { return p.tier === 'Admin'; }).forEach(function (p) { ol.appendChild(policyItem(p)); });
+    var np = el('li', { 'class': 'tier-item tier-networkpolicy', 'data-tier': 'NetworkPolicy' });
+    var npHead = el('div', { 'class': 'tier-head' });
+    npHead.appendChild(el('span', { 'class': 'tier-label' }, '[NetworkPolicy]'));
+    npHead.appendChild(el('span', {}, ' ' + data.counts.policies + ' NetworkPolic' + (data.counts.policies === 1 ? 'y' : 'ies') + ' in ' + data.networkPolicyNamespaces +
+      ' namespace' + (data.networkPolicyNamespaces === 1 ? '' : 's') + ', written by namespace owners: they decide for the pods they isolate'));
+    np.appendChild(npHead);
+    ol.appendChild(np);
+    clusterPolicies.filter(function (p) { return p.tier === 'Baseline'; }).forEach(function (p) { ol.appendChild(policyItem(p)); });
+    var def = el('li', { 'class': 'tier-item tier-default', 'data-tier': 'Default' });
+    def.appendChild(el('div', { 'class': 'tier-head' }, '[Default] allow'));
+    ol.appendChild(def);
+    section.appendChild(ol);
+  }
+  if (sections.tiers) { renderTiers(sections.tiers); }
 
   // ---- lint
   var lt = sections.lint;
