@@ -23,7 +23,7 @@ internal static class ReportCommand
         var title = new Option<string>("--title") { Description = "The page's title.", DefaultValueFactory = _ => "netpol report", HelpName = "TEXT" };
         var cni = CommonOptions.Cni(all: false);
         cni.Description = "Draw the cluster as this network plugin enforces policies (default: portable, upstream semantics). See docs/cni-profiles.md.";
-        var command = new Command("report", "A self-contained, offline HTML report: interactive graph, connectivity matrix, lint findings, coverage.")
+        var command = new Command("report", "A self-contained, offline HTML report: interactive graph, connectivity matrix, cluster policy tiers, lint findings, coverage.")
         {
             files, strict, output, aggregate, title, cni,
         };
