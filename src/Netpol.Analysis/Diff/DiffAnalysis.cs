@@ -1,6 +1,7 @@
 using Netpol.Analysis.Matrix;
 using Netpol.Core;
 using Netpol.Core.Engine;
+using Netpol.Core.Explain;
 using Netpol.Core.Model;
 
 namespace Netpol.Analysis.Diff;
@@ -9,7 +10,9 @@ namespace Netpol.Analysis.Diff;
 /// Runs <c>netpol diff</c>: what a change to the manifests does to connectivity. Endpoints (workloads or pods) are
 /// matched by name; for every ordered pair present on both sides the allowed ports are compared, as
 /// <c>netpol matrix</c> computes them (for a workload: the ports allowed between every pod of the source and every
-/// pod of the destination). Policies are compared by meaning.
+/// pod of the destination). The engines walk the cluster network policy tiers, so connections changed by a cluster
+/// network policy count like any other; such changes name the tier rules that decided them. Policies and cluster
+/// network policies are compared by meaning.
 /// </summary>
 public static class DiffAnalysis
 {
@@ -44,10 +47,26 @@ public static class DiffAnalysis
         List<ConnectionChange>? gained = null;
         List<ConnectionChange>? lost = null;
         PolicyChanges? policies = null;
+        ClusterPolicyChanges? clusterPolicies = null;
         Parallel.Invoke(
             () => (gained, lost) = new ConnectionDiff(baseEngine!, headEngine!).Compare(common),
-            () => policies = Policies(before, after, options.Namespaces));
-        return new DiffResult(options.By, gained!, lost!, policies!, endpoints);
+            () => policies = Policies(before, after, options.Namespaces),
+            () => clusterPolicies = ClusterPolicies(before, after, options.Namespaces));
+        var tiered = before.HasClusterPolicies || after.HasClusterPolicies;
+        if (tiered && gained!.Count + lost!.Count > 0)
+        {
+            // Only changed connections are explained, so this costs nothing when little changed.
+            var sides = common.ToDictionary(c => c.k, c => (c.Item2, c.Item3), StringComparer.Ordinal);
+            var causes = new TierCauses(before, after);
+            gained = causes.Annotate(gained!, sides);
+            lost = causes.Annotate(lost!, sides);
+        }
+
+        return new DiffResult(options.By, gained!, lost!, policies!, endpoints)
+        {
+            ClusterPolicies = clusterPolicies!,
+            Tiered = tiered,
+        };
     }
 
     /// <summary>The endpoints of a side by name, as <c>netpol matrix</c> names its rows.</summary>
@@ -99,6 +118,43 @@ public static class DiffAnalysis
         foreach (var p in cluster.Policies.Where(p => namespaces.Count == 0 || namespaces.Contains(p.Namespace)))
         {
             result.TryAdd(p.FullName, p);
+        }
+
+        return result;
+    }
+
+    /// <summary>
+    /// Cluster network policies matched by kind and name. With a namespace filter, only those whose subject selects
+    /// one of the namespaces (by its labels on that side) on either side: only they decide connections there.
+    /// </summary>
+    private static ClusterPolicyChanges ClusterPolicies(Cluster before, Cluster after, IReadOnlyList<string> namespaces)
+    {
+        var b = SelectedClusterPolicies(before, namespaces);
+        var h = SelectedClusterPolicies(after, namespaces);
+        var modified = new List<ClusterPolicyModification>();
+        foreach (var (key, policy) in b)
+        {
+            if (h.TryGetValue(key, out var other) && ClusterPolicyComparer.Changes(policy, other) is { Count: > 0 } changes)
+            {
+                modified.Add(new ClusterPolicyModification(ClusterPolicyNames.Short(other), other.Kind, changes));
+            }
+        }
+
+        return new ClusterPolicyChanges(
+            h.Where(kv => !b.ContainsKey(kv.Key)).Select(kv => ClusterPolicyNames.Short(kv.Value)).Order(StringComparer.Ordinal).ToList(),
+            b.Where(kv => !h.ContainsKey(kv.Key)).Select(kv => ClusterPolicyNames.Short(kv.Value)).Order(StringComparer.Ordinal).ToList(),
+            [.. modified.OrderBy(m => m.Name, StringComparer.Ordinal)]);
+    }
+
+    private static SortedDictionary<string, ClusterNetworkPolicy> SelectedClusterPolicies(Cluster cluster, IReadOnlyList<string> namespaces)
+    {
+        var result = new SortedDictionary<string, ClusterNetworkPolicy>(StringComparer.Ordinal);
+        foreach (var p in cluster.ClusterPolicies)
+        {
+            if (namespaces.Count == 0 || namespaces.Any(n => cluster.FindNamespace(n) is { } ns && p.Subject.NamespaceSelector.Matches(ns.Labels)))
+            {
+                result.TryAdd($"{p.Kind}/{p.Name}", p);
+            }
         }
 
         return result;

@@ -13,6 +13,12 @@ public sealed record DiffResult(
     PolicyChanges Policies,
     EndpointChanges Endpoints)
 {
+    /// <summary>Changed cluster network policies (ClusterNetworkPolicy and the legacy Admin and Baseline kinds).</summary>
+    public ClusterPolicyChanges ClusterPolicies { get; init; } = ClusterPolicyChanges.None;
+
+    /// <summary>True when either side has cluster network policies: the tiers apply, and changes name their tier rules.</summary>
+    public bool Tiered { get; init; }
+
     /// <summary>True when head allows no connection fewer ports than base.</summary>
     public bool NothingLost => Lost.Count == 0;
 }

@@ -74,7 +74,8 @@ internal static class PolicyComparer
         return $"{number}/{port.Protocol}";
     }
 
-    private static string Selector(LabelSelector selector)
+    /// <summary>A selector in a canonical form: requirements and values sorted, duplicates dropped.</summary>
+    internal static string Selector(LabelSelector selector)
     {
         var requirements = selector.Requirements
             .Select(r => $"{r.Key} {r.Operator} ({string.Join(',', r.Values.Distinct().Order(StringComparer.Ordinal))})")

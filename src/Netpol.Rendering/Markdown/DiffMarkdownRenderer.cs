@@ -5,8 +5,9 @@ using Netpol.Rendering.Text;
 namespace Netpol.Rendering.Markdown;
 
 /// <summary>
-/// Writes a diff as a pull-request comment: a one-line verdict, then tables of lost and gained connections, changed
-/// policies and endpoints present on one side only. Tables longer than <see cref="CollapseAbove"/> rows are folded
+/// Writes a diff as a pull-request comment: a one-line verdict, then tables of lost and gained connections (with the
+/// tier rules that decided them, when either side has cluster network policies), changed cluster network policies,
+/// changed policies and endpoints present on one side only. Tables longer than <see cref="CollapseAbove"/> rows are folded
 /// into <c>&lt;details&gt;</c> so that a large change does not bury the conversation, and stop after
 /// <see cref="MaxRows"/> rows with a count of the rest, so that the comment stays within what code hosts accept.
 /// </summary>
@@ -27,9 +28,16 @@ public static class DiffMarkdownRenderer
         w.WriteLine();
         var verdict = result.NothingLost ? "✅ No connection lost" : $"❌ **{Count(result.Lost.Count, "connection", "connections")} lost**";
         var policies = Count(result.Policies.Count, "policy", "policies");
-        w.WriteLine($"{verdict}, {result.Gained.Count} gained; {policies} changed.");
-        Connections(w, "Lost connections", ("lost connection", "lost connections"), result.Lost);
-        Connections(w, "Gained connections", ("gained connection", "gained connections"), result.Gained);
+        w.WriteLine($"{verdict}, {result.Gained.Count} gained; {policies} changed{DiffTierText.SummarySuffix(result)}.");
+        Connections(w, "Lost connections", ("lost connection", "lost connections"), result.Lost, result.Tiered);
+        Connections(w, "Gained connections", ("gained connection", "gained connections"), result.Gained, result.Tiered);
+
+        var cp = result.ClusterPolicies;
+        var clusterRows = cp.Added.Select(n => $"| `{n}` | added | |")
+            .Concat(cp.Removed.Select(n => $"| `{n}` | removed | |"))
+            .Concat(cp.Modified.Select(m => $"| `{m.Name}` | modified | {string.Join("<br>", m.Changes.Select(c => Cell(DiffTierText.Change(c))))} |"))
+            .ToList();
+        Table(w, "Changed cluster network policies", ("changed cluster network policy", "changed cluster network policies"), ["| cluster policy | change | what changed |", "|---|---|---|"], clusterRows);
 
         var p = result.Policies;
         var changed = p.Added.Select(n => $"| `{n}` | added | |")
@@ -51,11 +59,21 @@ public static class DiffMarkdownRenderer
         w.WriteLine($"<sub>{ports} Policies are compared by meaning, not text.</sub>");
     }
 
-    private static void Connections(TextWriter w, string title, (string One, string Many) noun, IReadOnlyList<ConnectionChange> changes)
+    private static void Connections(TextWriter w, string title, (string One, string Many) noun, IReadOnlyList<ConnectionChange> changes, bool tiered)
     {
-        var rows = changes.Select(c => $"| `{c.From}` | `{c.To}` | {PortText.Line(c.Ports)} |").ToList();
-        Table(w, title, noun, ["| from | to | ports |", "|---|---|---|"], rows);
+        if (!tiered)
+        {
+            var rows = changes.Select(c => $"| `{c.From}` | `{c.To}` | {PortText.Line(c.Ports)} |").ToList();
+            Table(w, title, noun, ["| from | to | ports |", "|---|---|---|"], rows);
+            return;
+        }
+
+        var tieredRows = changes.Select(c => $"| `{c.From}` | `{c.To}` | {PortText.Line(c.Ports)} | {string.Join("<br>", c.TierRules.Select(t => Cell(DiffTierText.Cause(t))))} |").ToList();
+        Table(w, title, noun, ["| from | to | ports | tier rules |", "|---|---|---|---|"], tieredRows);
     }
+
+    // Table cells cannot hold a pipe; selectors and rule names never need one, but a value may.
+    private static string Cell(string text) => text.Replace("|", "\\|", StringComparison.Ordinal);
 
     private static void Table(TextWriter w, string title, (string One, string Many) noun, string[] header, List<string> rows)
     {

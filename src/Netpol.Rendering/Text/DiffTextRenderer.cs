@@ -5,8 +5,9 @@ namespace Netpol.Rendering.Text;
 
 /// <summary>
 /// Writes a diff for people: connection changes grouped by source (lost before gained, each
-/// <c>lost: FROM -&gt; TO PORTS</c>), then changed policies, endpoints present on one side only, and the summary line
-/// <c>N connections gained, M lost; P policies changed</c>.
+/// <c>lost: FROM -&gt; TO PORTS</c>, followed by the tier rules that decided it, if any), then changed cluster network
+/// policies with what changed in each, changed policies, endpoints present on one side only, and the summary line
+/// <c>N connections gained, M lost; P policies changed</c> (with tiers: <c>; C cluster policies changed</c>).
 /// </summary>
 public static class DiffTextRenderer
 {
@@ -26,16 +27,19 @@ public static class DiffTextRenderer
             foreach (var c in lost[source])
             {
                 w.WriteLine($"  lost: {c.From} -> {c.To} {PortText.Line(c.Ports)}");
+                WriteCauses(c, w);
             }
 
             foreach (var c in gained[source])
             {
                 w.WriteLine($"  gained: {c.From} -> {c.To} {PortText.Line(c.Ports)}");
+                WriteCauses(c, w);
             }
 
             w.WriteLine();
         }
 
+        WriteClusterPolicies(result.ClusterPolicies, w);
         var p = result.Policies;
         var e = result.Endpoints;
         var noun = result.By == Grouping.Workload ? "workload" : "pod";
@@ -64,6 +68,43 @@ public static class DiffTextRenderer
         ArgumentNullException.ThrowIfNull(result);
         var gained = result.Gained.Count;
         var policies = result.Policies.Count;
-        return $"{gained} connection{(gained == 1 ? string.Empty : "s")} gained, {result.Lost.Count} lost; {policies} {(policies == 1 ? "policy" : "policies")} changed";
+        return $"{gained} connection{(gained == 1 ? string.Empty : "s")} gained, {result.Lost.Count} lost; {policies} {(policies == 1 ? "policy" : "policies")} changed{DiffTierText.SummarySuffix(result)}";
+    }
+
+    private static void WriteCauses(ConnectionChange change, TextWriter w)
+    {
+        foreach (var cause in change.TierRules)
+        {
+            w.WriteLine($"    {DiffTierText.Cause(cause)}");
+        }
+    }
+
+    private static void WriteClusterPolicies(ClusterPolicyChanges changes, TextWriter w)
+    {
+        if (changes.Count == 0)
+        {
+            return;
+        }
+
+        foreach (var name in changes.Added)
+        {
+            w.WriteLine($"added cluster policy: {name}");
+        }
+
+        foreach (var name in changes.Removed)
+        {
+            w.WriteLine($"removed cluster policy: {name}");
+        }
+
+        foreach (var m in changes.Modified)
+        {
+            w.WriteLine($"modified cluster policy: {m.Name} ({string.Join(", ", m.Fields)})");
+            foreach (var c in m.Changes)
+            {
+                w.WriteLine($"  {DiffTierText.Change(c)}");
+            }
+        }
+
+        w.WriteLine();
     }
 }
