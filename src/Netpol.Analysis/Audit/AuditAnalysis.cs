@@ -11,7 +11,8 @@ namespace Netpol.Analysis.Audit;
 /// Runs <c>netpol audit</c>: replays observed traffic against the policies without enforcing them. The distinct
 /// observed tuples are matched to pods, folded again by the pods they matched, and each resulting (source,
 /// destination, port, protocol) is decided once by the fast engine; the explainer then names the rules that
-/// admitted it (for the per-rule counts) and, for a denial, why.
+/// admitted it and the cluster network policy rules that decided it (for the per-rule counts) and, for a denial, why
+/// and by what.
 /// </summary>
 public static class AuditAnalysis
 {
@@ -55,6 +56,7 @@ public static class AuditAnalysis
         var classes = new EquivalentEndpoints(cluster);
         var verdicts = new Dictionary<PairKey, Verdict>();
         var usage = new Dictionary<(string Policy, Direction Direction, int Index), long>();
+        var clusterUsage = new Dictionary<(ClusterNetworkPolicy Policy, Direction Direction, int Index), long>();
         var denied = new Dictionary<(string From, string To, int Port, Protocol Protocol), DeniedGroup>();
         long allowed = 0;
         long deniedFlows = 0;
@@ -78,6 +80,11 @@ public static class AuditAnalysis
             foreach (var rule in verdict.Rules)
             {
                 usage[rule] = usage.GetValueOrDefault(rule) + tally.Count;
+            }
+
+            foreach (var rule in verdict.ClusterRules)
+            {
+                clusterUsage[rule] = clusterUsage.GetValueOrDefault(rule) + tally.Count;
             }
 
             if (verdict.Allowed)
@@ -120,7 +127,46 @@ public static class AuditAnalysis
             unknown.Select(kv => new UnknownEndpoint(kv.Key, kv.Value.Flows, kv.Value.Reason))
                 .OrderByDescending(u => u.Flows)
                 .ThenBy(u => u.Endpoint, StringComparer.Ordinal)
-                .ToList());
+                .ToList())
+        {
+            ClusterRules = ClusterRules(cluster, clusterUsage),
+        };
+    }
+
+    /// <summary>
+    /// What denied a connection, one entry per denying side, egress first: the tier rule whose Deny decided it, or
+    /// the NetworkPolicies that isolate the pod (a default deny when they have no rule for the direction).
+    /// </summary>
+    public static IReadOnlyList<string> DeniedBy(ConnectionExplanation explanation)
+    {
+        ArgumentNullException.ThrowIfNull(explanation);
+        var result = new List<string>();
+        if (explanation.Allowed || explanation.SamePod)
+        {
+            return result;
+        }
+
+        foreach (var side in new[] { explanation.Egress, explanation.Ingress })
+        {
+            if (side.Allowed)
+            {
+                continue;
+            }
+
+            if (side.DecidingStep is { } step)
+            {
+                result.Add(step.Reference);
+                continue;
+            }
+
+            var direction = side.Direction == Direction.Ingress ? "ingress" : "egress";
+            var policies = string.Join(", ", side.SelectingPolicies.Select(p => p.FullName));
+            result.Add(side.Rules.Count == 0
+                ? $"[NetworkPolicy] {direction} default deny by {policies}"
+                : $"[NetworkPolicy] {direction} isolation by {policies}");
+        }
+
+        return result;
     }
 
     /// <summary>How flows name a pod's workload: <c>ns/deploy/web</c>, <c>ns/pod</c> without owner, or the address.</summary>
@@ -167,13 +213,22 @@ public static class AuditAnalysis
         var explanation = explainer.Explain(pair.From, pair.To, pair.Port, pair.Protocol);
         if (explanation.SamePod)
         {
-            return new Verdict(allowed, []);
+            return new Verdict(allowed, [], []);
         }
 
-        var rules = explanation.Egress.AllowingRules.Concat(explanation.Ingress.AllowingRules)
+        // A NetworkPolicy rule is used only where NetworkPolicy was consulted: not on a side an Admin rule decided.
+        var rules = new[] { explanation.Egress, explanation.Ingress }
+            .Where(side => side.DecidedBy is TierDecision.None or TierDecision.NetworkPolicy)
+            .SelectMany(side => side.AllowingRules)
             .Select(r => (r.Policy.FullName, r.Direction, r.RuleIndex))
             .ToArray();
-        return new Verdict(allowed, rules);
+
+        // A tier rule is used where it matched the port: its Accept or Deny decided the side, or its Pass handed it on.
+        var clusterRules = explanation.Egress.TierSteps.Concat(explanation.Ingress.TierSteps)
+            .Where(step => step.Matched)
+            .Select(step => (step.Policy, step.Direction, step.RuleIndex))
+            .ToArray();
+        return new Verdict(allowed, rules, clusterRules);
     }
 
     // Denied flows group by workload; external addresses group by what the policies can tell apart (the ipBlocks
@@ -197,6 +252,24 @@ public static class AuditAnalysis
                 for (var i = 0; i < rules.Count; i++)
                 {
                     result.Add(new RuleUsage(policy, direction, i, usage.GetValueOrDefault((policy.FullName, direction, i))));
+                }
+            }
+        }
+
+        return result;
+    }
+
+    private static List<ClusterRuleUsage> ClusterRules(Cluster cluster, Dictionary<(ClusterNetworkPolicy, Direction, int), long> usage)
+    {
+        var result = new List<ClusterRuleUsage>();
+        foreach (var policy in cluster.ClusterPolicies)
+        {
+            foreach (var direction in new[] { Direction.Ingress, Direction.Egress })
+            {
+                var rules = policy.Rules(direction);
+                for (var i = 0; i < rules.Count; i++)
+                {
+                    result.Add(new ClusterRuleUsage(policy, direction, i, usage.GetValueOrDefault((policy, direction, i))));
                 }
             }
         }
@@ -240,7 +313,10 @@ public static class AuditAnalysis
             HashCode.Combine(System.Runtime.CompilerServices.RuntimeHelpers.GetHashCode(obj.Item1), System.Runtime.CompilerServices.RuntimeHelpers.GetHashCode(obj.Item2));
     }
 
-    private readonly record struct Verdict(bool Allowed, (string Policy, Direction Direction, int Index)[] Rules);
+    private readonly record struct Verdict(
+        bool Allowed,
+        (string Policy, Direction Direction, int Index)[] Rules,
+        (ClusterNetworkPolicy Policy, Direction Direction, int Index)[] ClusterRules);
 
     private sealed class DeniedGroup
     {
@@ -268,6 +344,7 @@ public static class AuditAnalysis
         public DeniedFlows Result(Explainer explainer)
         {
             var p = _representative;
+            var explanation = explainer.Explain(p.From, p.To, p.Port, p.Protocol);
             return new DeniedFlows(
                 Name(p.From, _fromAddresses),
                 Name(p.To, _toAddresses),
@@ -277,7 +354,10 @@ public static class AuditAnalysis
                 _pairs,
                 _tally.First,
                 _tally.Last,
-                explainer.Explain(p.From, p.To, p.Port, p.Protocol));
+                explanation)
+            {
+                DeniedBy = DeniedBy(explanation),
+            };
         }
 
         private static void AddAddress(HashSet<IPAddress> set, Endpoint endpoint)

@@ -13,6 +13,15 @@ public sealed record AuditResult(
     IReadOnlyList<SilentWorkload> SilentWorkloads,
     IReadOnlyList<UnknownEndpoint> Unknown)
 {
+    /// <summary>
+    /// Every rule of every cluster network policy (in evaluation order: tier, priority, name; ingress then egress) with
+    /// the flows it decided. Empty without cluster network policies.
+    /// </summary>
+    public IReadOnlyList<ClusterRuleUsage> ClusterRules { get; init; } = [];
+
+    /// <summary>Cluster network policy rules that decided no observed flow.</summary>
+    public IEnumerable<ClusterRuleUsage> UnusedClusterRules => ClusterRules.Where(r => r.Flows == 0);
+
     /// <summary>Rules that admitted no observed flow: candidates for tightening, once the window is long enough.</summary>
     public IEnumerable<RuleUsage> UnusedRules => Rules.Where(r => r.Flows == 0);
 

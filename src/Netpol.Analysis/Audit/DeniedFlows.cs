@@ -26,4 +26,13 @@ public sealed record DeniedFlows(
     int Pairs,
     DateTimeOffset? First,
     DateTimeOffset? Last,
-    ConnectionExplanation Explanation);
+    ConnectionExplanation Explanation)
+{
+    /// <summary>
+    /// What denied the flows, one entry per side that denies them, egress first: a tier Deny as <c>netpol check</c>
+    /// names it (<c>[Admin] cnp/deny-dev-to-prod ingress[0]</c>, <c>[Baseline] cnp/default-deny egress[1]</c>), or
+    /// NetworkPolicy isolation (<c>[NetworkPolicy] ingress isolation by ns/name</c>, and
+    /// <c>[NetworkPolicy] ingress default deny by ns/name</c> when the isolating policies have no rule for the direction).
+    /// </summary>
+    public IReadOnlyList<string> DeniedBy { get; init; } = [];
+}

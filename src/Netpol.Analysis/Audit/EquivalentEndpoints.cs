@@ -7,12 +7,15 @@ namespace Netpol.Analysis.Audit;
 /// <summary>
 /// Maps endpoints to one representative per class of endpoints that every policy treats alike, so that a log with
 /// thousands of pods and addresses is evaluated once per class. Policies see of a pod only its namespace, labels,
-/// hostNetwork, named container ports and which ipBlocks its IPs fall in; of an external address only which ipBlocks
-/// contain it. Endpoints equal in all of these get the same verdict from every rule.
+/// hostNetwork, named container ports and which address peers its IPs fall in; of an external address only which
+/// address peers contain it. Address peers are NetworkPolicy ipBlocks, the CIDRs of cluster network policy
+/// <c>networks</c> peers, and the node addresses each <c>nodes</c> peer selects. Endpoints equal in all of these get
+/// the same verdict from every rule of every tier.
 /// </summary>
 internal sealed class EquivalentEndpoints
 {
     private readonly IPBlock[] _blocks;
+    private readonly HashSet<IPAddress>[] _nodePeers;
     private readonly Dictionary<string, Endpoint> _byKey = new(StringComparer.Ordinal);
     private readonly Dictionary<Endpoint, Endpoint> _representatives = new(ReferenceEqualityComparer.Instance);
     private readonly Dictionary<Endpoint, string> _keys = new(ReferenceEqualityComparer.Instance);
@@ -34,7 +37,28 @@ internal sealed class EquivalentEndpoints
             }
         }
 
+        // Cluster network policies: networks peers are CIDRs as ipBlocks are; a nodes peer is the set of addresses of
+        // the nodes it selects (a hostNetwork pod's or an external address may be one of them).
+        var nodePeers = new Dictionary<string, HashSet<IPAddress>>(StringComparer.Ordinal);
+        foreach (var policy in cluster.ClusterPolicies)
+        {
+            foreach (var peer in policy.Ingress.Concat(policy.Egress).SelectMany(r => r.Peers))
+            {
+                foreach (var network in peer.Networks ?? [])
+                {
+                    var block = new IPBlock(network, []);
+                    blocks.TryAdd(block.ToString(), block);
+                }
+
+                if (peer.Nodes is { } nodes)
+                {
+                    nodePeers.TryAdd(nodes.ToString(), [.. cluster.Nodes.Where(n => nodes.Matches(n.Labels)).SelectMany(n => n.Addresses)]);
+                }
+            }
+        }
+
         _blocks = [.. blocks.OrderBy(kv => kv.Key, StringComparer.Ordinal).Select(kv => kv.Value)];
+        _nodePeers = [.. nodePeers.OrderBy(kv => kv.Key, StringComparer.Ordinal).Select(kv => kv.Value)];
     }
 
     /// <summary>The representative of the endpoint's class (the first endpoint of that class seen).</summary>
@@ -98,6 +122,20 @@ internal sealed class EquivalentEndpoints
         for (var i = 0; i < _blocks.Length; i++)
         {
             if (addresses.Any(_blocks[i].Matches))
+            {
+                s.Append(i).Append(',');
+            }
+        }
+
+        if (_nodePeers.Length == 0)
+        {
+            return;
+        }
+
+        s.Append("|nodes:");
+        for (var i = 0; i < _nodePeers.Length; i++)
+        {
+            if (addresses.Any(_nodePeers[i].Contains))
             {
                 s.Append(i).Append(',');
             }

@@ -6,8 +6,8 @@ namespace Netpol.Rendering.Json;
 
 /// <summary>
 /// Writes an audit as JSON, a contract: <c>summary</c> (flows, denied, allowed, skipped, unknown, window and the
-/// skip breakdown), <c>denied</c> (with the check explanation of each group), <c>rules</c>, <c>unusedRules</c>,
-/// <c>silentWorkloads</c> and <c>unknown</c>. Streamed: a log with many denied groups is not held in memory twice.
+/// skip breakdown), <c>denied</c> (with <c>deniedBy</c> and the check explanation of each group), <c>rules</c>,
+/// <c>unusedRules</c>, <c>clusterRules</c>, <c>unusedClusterRules</c>, <c>silentWorkloads</c> and <c>unknown</c>. Streamed: a log with many denied groups is not held in memory twice.
 /// </summary>
 public static class AuditJsonRenderer
 {
@@ -48,6 +48,13 @@ public static class AuditJsonRenderer
                 j.WriteNumber("pairs", d.Pairs);
                 Time(j, "first", d.First);
                 Time(j, "last", d.Last);
+                j.WriteStartArray("deniedBy");
+                foreach (var by in d.DeniedBy)
+                {
+                    j.WriteStringValue(by);
+                }
+
+                j.WriteEndArray();
                 j.WritePropertyName("explanation");
                 CheckJsonRenderer.WritePair(j, d.Explanation, null);
                 j.WriteEndObject();
@@ -76,6 +83,27 @@ public static class AuditJsonRenderer
             }
 
             j.WriteEndArray();
+            j.WriteStartArray("clusterRules");
+            foreach (var r in result.ClusterRules)
+            {
+                j.WriteStartObject();
+                ClusterRule(j, r);
+                j.WriteString("action", r.ClusterRule.Action.ToString());
+                j.WriteNumber("flows", r.Flows);
+                j.WriteEndObject();
+            }
+
+            j.WriteEndArray();
+            j.WriteStartArray("unusedClusterRules");
+            foreach (var r in result.UnusedClusterRules)
+            {
+                j.WriteStartObject();
+                ClusterRule(j, r);
+                j.WriteString("action", r.ClusterRule.Action.ToString());
+                j.WriteEndObject();
+            }
+
+            j.WriteEndArray();
             j.WriteStartArray("silentWorkloads");
             foreach (var s2 in result.SilentWorkloads)
             {
@@ -96,6 +124,17 @@ public static class AuditJsonRenderer
             j.WriteEndArray();
             j.WriteEndObject();
         });
+    }
+
+    private static void ClusterRule(Utf8JsonWriter j, ClusterRuleUsage r)
+    {
+        j.WriteString("policy", Netpol.Core.Explain.ClusterPolicyNames.Short(r.Policy));
+        j.WriteString("kind", r.Policy.Kind);
+        j.WriteString("tier", r.Policy.Tier.ToString());
+        j.WriteNumber("priority", r.Policy.Priority);
+        j.WriteString("rule", r.Rule);
+        j.WriteString("ruleName", r.ClusterRule.Name);
+        j.WriteString("reference", r.Reference);
     }
 
     private static void Time(Utf8JsonWriter j, string name, DateTimeOffset? time)

@@ -5,8 +5,10 @@ using Netpol.Analysis.Check;
 namespace Netpol.Rendering.Text;
 
 /// <summary>
-/// Writes an audit for people: the window, the denied flows with <c>netpol check</c>'s explanation, the flows per
-/// rule, the rules no flow used, the silent workloads with a caution, the unknown endpoints, and a summary line.
+/// Writes an audit for people: the window, the denied flows with what denied them and <c>netpol check</c>'s
+/// explanation, the flows per rule, the rules no flow used, with cluster network policies the flows each of their
+/// rules decided and those that decided none, the silent workloads with a caution, the unknown endpoints, and a
+/// summary line.
 /// </summary>
 public static class AuditTextRenderer
 {
@@ -26,6 +28,7 @@ public static class AuditTextRenderer
         w.WriteLine();
         WriteDenied(result, w);
         WriteRules(result, w);
+        WriteClusterRules(result, w);
         WriteSilent(result, w);
         WriteUnknown(result, w);
         w.WriteLine(SummaryLine(s));
@@ -74,6 +77,11 @@ public static class AuditTextRenderer
                 _ => string.Empty,
             };
             w.WriteLine($"{Plural(d.Count, "flow")}: {d.From} -> {d.To} on {d.Port}/{d.Protocol} ({Plural(d.Pairs, "endpoint pair")}{when})");
+            if (d.DeniedBy.Count > 0)
+            {
+                w.WriteLine($"  denied by: {string.Join("; ", d.DeniedBy)}");
+            }
+
             using var check = new StringWriter(CultureInfo.InvariantCulture) { NewLine = "\n" };
             var e = d.Explanation;
             CheckTextRenderer.Write(new CheckResult(e.From.Name, e.To.Name, e.Port, e.Protocol, [new CheckCase(null, null, e)]), check);
@@ -121,6 +129,47 @@ public static class AuditTextRenderer
         w.WriteLine($"  caution: {Caution}");
         w.WriteLine();
     }
+
+    private static void WriteClusterRules(AuditResult result, TextWriter w)
+    {
+        if (result.ClusterRules.Count == 0)
+        {
+            return;
+        }
+
+        var used = result.ClusterRules.Where(r => r.Flows > 0).ToList();
+        w.WriteLine("Flows each cluster policy rule decided:");
+        if (used.Count == 0)
+        {
+            w.WriteLine("  none");
+        }
+
+        var width = used.Count == 0 ? 1 : used.Max(r => r.Flows.ToString(CultureInfo.InvariantCulture).Length);
+        foreach (var r in used)
+        {
+            w.WriteLine($"  {r.Flows.ToString(CultureInfo.InvariantCulture).PadLeft(width)}  {ClusterRule(r)}");
+        }
+
+        w.WriteLine();
+        var unused = result.UnusedClusterRules.ToList();
+        if (unused.Count == 0)
+        {
+            return;
+        }
+
+        w.WriteLine("Cluster policy rules that decided no observed flow:");
+        foreach (var r in unused)
+        {
+            w.WriteLine($"  {ClusterRule(r)}");
+        }
+
+        w.WriteLine("  caution: an unused Accept or Pass is a candidate for tightening; an unused Deny may be a guardrail that nothing tried to cross");
+        w.WriteLine();
+    }
+
+    // As check names a tier rule: [Admin] cnp/deny-dev-to-prod ingress[0] Deny (rule "no-dev").
+    private static string ClusterRule(ClusterRuleUsage r) =>
+        $"{r.Reference} {r.ClusterRule.Action}{(r.ClusterRule.Name is { } n ? $" (rule \"{n}\")" : string.Empty)}";
 
     private static void WriteSilent(AuditResult result, TextWriter w)
     {
