@@ -8,7 +8,8 @@ namespace Netpol.Analysis.Diff;
 /// written order, so unlike NetworkPolicy their order matters; within a rule, peers and protocols are ORed and their
 /// order, duplicates and spelling do not (<c>namespaces: X</c> is <c>pods: {namespaceSelector: X, podSelector: {}}</c>,
 /// an <c>endPort</c> equal to the port is the port). Rules are paired across the sides: by name first, then identical
-/// rules in order, then the remaining unnamed rules by position; what is left was added or removed.
+/// rules in order (a renamed rule is one of them), then the remaining unnamed rules by position; what is left was added
+/// or removed.
 /// </summary>
 internal static class ClusterPolicyComparer
 {
@@ -127,9 +128,10 @@ internal static class ClusterPolicyComparer
             }
         }
 
-        // A rule's name is its identity when it has one; otherwise an identical rule is most likely the same one.
+        // A rule's name is its identity when it has one; otherwise an identical rule is most likely the same one
+        // (renamed, if the names differ).
         Link((a, b) => after[a].Name is { } n && before[b].Name == n);
-        Link((a, b) => afterKeys[a] == beforeKeys[b] && (after[a].Name is null || before[b].Name is null));
+        Link((a, b) => afterKeys[a] == beforeKeys[b]);
         Link((a, b) => after[a].Name is null && before[b].Name is null);
         return partner;
     }
