@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using Netpol.Analysis.Audit;
+using Netpol.Core.Explain;
 
 namespace Netpol.Rendering.Json;
 
@@ -128,7 +129,7 @@ public static class AuditJsonRenderer
 
     private static void ClusterRule(Utf8JsonWriter j, ClusterRuleUsage r)
     {
-        j.WriteString("policy", Netpol.Core.Explain.ClusterPolicyNames.Short(r.Policy));
+        j.WriteString("policy", ClusterPolicyNames.Short(r.Policy));
         j.WriteString("kind", r.Policy.Kind);
         j.WriteString("tier", r.Policy.Tier.ToString());
         j.WriteNumber("priority", r.Policy.Priority);

@@ -68,7 +68,7 @@ public static class DiffMarkdownRenderer
             return;
         }
 
-        var tieredRows = changes.Select(c => $"| `{c.From}` | `{c.To}` | {PortText.Line(c.Ports)} | {string.Join("<br>", c.TierRules.Select(t => Cell(DiffTierText.Cause(t))))} |").ToList();
+        var tieredRows = changes.Select(c => $"| `{c.From}` | `{c.To}` | {PortText.Line(c.Ports)} |{string.Concat(c.TierRules.Select((t, i) => (i == 0 ? " " : "<br>") + Cell(DiffTierText.Cause(t))))} |").ToList();
         Table(w, title, noun, ["| from | to | ports | tier rules |", "|---|---|---|---|"], tieredRows);
     }
 

@@ -90,7 +90,8 @@ public sealed class AuditCommandTests
         Assert.Equal(1, exit);
         using var json = JsonDocument.Parse(output);
         var root = json.RootElement;
-        Assert.Equal(["summary", "denied", "rules", "unusedRules", "silentWorkloads", "unknown"], root.EnumerateObject().Select(p => p.Name));
+        Assert.Equal(["summary", "denied", "rules", "unusedRules", "clusterRules", "unusedClusterRules", "silentWorkloads", "unknown"], root.EnumerateObject().Select(p => p.Name));
+        Assert.Equal(0, root.GetProperty("clusterRules").GetArrayLength());
         var summary = root.GetProperty("summary");
         Assert.Equal(
             ["flows", "denied", "allowed", "skipped", "unknown", "window", "skippedReplies", "skippedNonL4", "notFlows", "unknownFlows"],
@@ -100,7 +101,10 @@ public sealed class AuditCommandTests
         Assert.Equal(JsonValueKind.Null, summary.GetProperty("window").GetProperty("from").ValueKind);
 
         var denied = root.GetProperty("denied")[0];
-        Assert.Equal(["from", "to", "port", "protocol", "count", "pairs", "first", "last", "explanation"], denied.EnumerateObject().Select(p => p.Name));
+        Assert.Equal(["from", "to", "port", "protocol", "count", "pairs", "first", "last", "deniedBy", "explanation"], denied.EnumerateObject().Select(p => p.Name));
+        Assert.Equal(
+            ["[NetworkPolicy] egress isolation by webshop/frontend-traffic", "[NetworkPolicy] ingress isolation by webshop/database-ingress"],
+            denied.GetProperty("deniedBy").EnumerateArray().Select(e => e.GetString()));
         Assert.Equal("webshop/deploy/frontend", denied.GetProperty("from").GetString());
         Assert.Equal(5432, denied.GetProperty("port").GetInt32());
         Assert.Equal("TCP", denied.GetProperty("protocol").GetString());

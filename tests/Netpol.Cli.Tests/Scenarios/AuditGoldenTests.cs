@@ -51,6 +51,20 @@ public sealed class AuditGoldenTests
         Assert.Equal(Headers(hubble), Headers(csv));
     }
 
+    [Theory]
+    [InlineData("text", "txt")]
+    [InlineData("json", "json")]
+    public void Audit_of_the_admin_guardrails_with_tiers_matches_the_golden_file(string format, string extension)
+    {
+        // A CSV log of example:admin-guardrails: flows decided by each tier, denials by an Admin Deny, a Baseline Deny
+        // and NetworkPolicy isolation, and a Baseline Accept no flow used.
+        var (exit, output, error) = CliRunner.Run("audit", "-f", "example:admin-guardrails", "--flows", Flows("admin-guardrails", "flows.csv"), "-o", format);
+
+        Assert.True(exit == 1, error);
+        Assert.Empty(error);
+        Golden.Assert($"examples/admin-guardrails/expected/audit-csv.{extension}", output);
+    }
+
     private static string Flows(string example, string file) =>
         Path.Combine(CliRunner.RepoRoot(), "tests", "Scenarios", "examples", example, file);
 
