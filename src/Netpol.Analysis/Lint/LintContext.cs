@@ -19,7 +19,9 @@ public sealed class LintContext
     private readonly Dictionary<(string, PolicyPeer), IReadOnlyList<Pod>> _admitted = [];
     private static readonly IReadOnlyDictionary<string, string> NoAnnotations = new Dictionary<string, string>();
     private readonly Dictionary<ClusterNetworkPolicy, IReadOnlyList<Pod>> _subjects = new(ReferenceEqualityComparer.Instance);
+    private readonly Dictionary<(Pod, Direction), TierProtection?> _tierProtection = new();
     private List<Endpoint>? _tierEndpoints;
+    private IReadOnlyList<ClusterNetworkPolicy>? _enforcedClusterPolicies;
     private PodAddressIndex? _addresses;
     private LintRule? _current;
     private Severity _currentSeverity;
@@ -65,6 +67,42 @@ public sealed class LintContext
 
     /// <summary>True when some policy selects the pod for the direction.</summary>
     public bool IsIsolated(Pod pod, Direction direction) => SelectingPolicies(pod, direction).Count > 0;
+
+    /// <summary>
+    /// True when the Admin or Baseline tier protects the pod for the direction with a catch-all Deny: every other end
+    /// a cluster policy rule can name (for ingress every pod, for egress every pod and address) is denied unless an
+    /// earlier rule accepts it. Under <c>lint --cni NAME</c>, only the cluster policies that plugin implements count.
+    /// </summary>
+    public bool IsTierProtected(Pod pod, Direction direction) => TierProtectionOf(pod, direction) is not null;
+
+    /// <summary>True when a NetworkPolicy isolates the pod for the direction, or a cluster policy catch-all protects it.</summary>
+    public bool IsProtected(Pod pod, Direction direction) => IsIsolated(pod, direction) || IsTierProtected(pod, direction);
+
+    /// <summary>The catch-all Deny protecting the pod for the direction (see <see cref="IsTierProtected"/>), or null.</summary>
+    internal TierProtection? TierProtectionOf(Pod pod, Direction direction)
+    {
+        ArgumentNullException.ThrowIfNull(pod);
+        if (!_tierProtection.TryGetValue((pod, direction), out var found))
+        {
+            found = EnforcedClusterPolicies.Count == 0 ? null : TierCatchAll.For(Cluster, EnforcedClusterPolicies, pod, direction);
+            _tierProtection[(pod, direction)] = found;
+        }
+
+        return found;
+    }
+
+    /// <summary>The catch-all Deny protecting every pod of the namespace, present and future, for the direction, or null.</summary>
+    internal TierProtection? TierProtectionOf(Namespace ns, Direction direction) =>
+        EnforcedClusterPolicies.Count == 0 ? null : TierCatchAll.For(EnforcedClusterPolicies, ns, direction);
+
+    /// <summary>
+    /// The cluster policies in force, in evaluation order: all of them, or under <c>lint --cni NAME</c> those of the
+    /// kinds that plugin implements.
+    /// </summary>
+    internal IReadOnlyList<ClusterNetworkPolicy> EnforcedClusterPolicies =>
+        _enforcedClusterPolicies ??= Options.CniNamed && Options.CniProfiles.Count == 1
+            ? [.. Cluster.ClusterPolicies.Where(Options.CniProfiles[0].Implements)]
+            : Cluster.ClusterPolicies;
 
     /// <summary>The pods whose labels the policy's podSelector matches (hostNetwork pods excluded).</summary>
     public IReadOnlyList<Pod> SelectedPods(NetworkPolicy policy)
@@ -241,11 +279,28 @@ public sealed class LintContext
         Add(ObjectName(pod), pod.Namespace, pod.Source, path, message, fix, pod.Annotations);
     }
 
+    /// <summary>
+    /// Reports a finding about a pod at most as serious as <paramref name="atMost"/>: a finding the rule makes only
+    /// as a note (a pod a cluster policy protects instead of a NetworkPolicy) never fails a run set up for the rule.
+    /// </summary>
+    public void Report(Pod pod, string path, string message, string? fix, Severity atMost)
+    {
+        ArgumentNullException.ThrowIfNull(pod);
+        Add(ObjectName(pod), pod.Namespace, pod.Source, path, message, fix, pod.Annotations, atMost);
+    }
+
     /// <summary>Reports a finding about a namespace.</summary>
     public void Report(Namespace ns, string path, string message, string? fix = null)
     {
         ArgumentNullException.ThrowIfNull(ns);
         Add($"Namespace {ns.Name}", ns.Name, ns.Source, path, message, fix, ns.Annotations);
+    }
+
+    /// <summary>Reports a finding about a namespace at most as serious as <paramref name="atMost"/>.</summary>
+    public void Report(Namespace ns, string path, string message, string? fix, Severity atMost)
+    {
+        ArgumentNullException.ThrowIfNull(ns);
+        Add($"Namespace {ns.Name}", ns.Name, ns.Source, path, message, fix, ns.Annotations, atMost);
     }
 
     /// <summary>
@@ -270,7 +325,7 @@ public sealed class LintContext
         _currentSeverity = severity;
     }
 
-    private void Add(string obj, string ns, SourceLocation? location, string path, string message, string? fix, IReadOnlyDictionary<string, string> annotations)
+    private void Add(string obj, string ns, SourceLocation? location, string path, string message, string? fix, IReadOnlyDictionary<string, string> annotations, Severity atMost = Severity.Error)
     {
         var rule = _current ?? throw new InvalidOperationException("report outside a rule");
         if (Ignores(annotations, rule.Id) || (Cluster.FindNamespace(ns) is { } owner && Ignores(owner.Annotations, rule.Id)))
@@ -279,7 +334,8 @@ public sealed class LintContext
             return;
         }
 
-        _findings.Add(new LintFinding(rule.Id, _currentSeverity, obj, ns, location, path, message, fix));
+        var severity = _currentSeverity < atMost ? _currentSeverity : atMost;
+        _findings.Add(new LintFinding(rule.Id, severity, obj, ns, location, path, message, fix));
     }
 
     private static bool Ignores(IReadOnlyDictionary<string, string> annotations, string ruleId)

@@ -10,4 +10,5 @@ namespace Netpol.Analysis.Tests.Lint;
 /// <param name="Fix">Texts the fix must contain (e.g. the corrected selector).</param>
 /// <param name="Count">How many findings the rule makes in all.</param>
 /// <param name="NotMentioned">Texts the message must not contain.</param>
-public sealed record ExpectedFinding(string Object, string Path, string[] Mentions, string[]? Fix = null, int Count = 1, string[]? NotMentioned = null);
+/// <param name="Severity">The finding's severity when it is not the rule's default (a note the rule makes at info level).</param>
+public sealed record ExpectedFinding(string Object, string Path, string[] Mentions, string[]? Fix = null, int Count = 1, string[]? NotMentioned = null, Netpol.Core.Diagnostics.Severity? Severity = null);

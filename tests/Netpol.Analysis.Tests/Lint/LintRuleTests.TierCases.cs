@@ -1,3 +1,6 @@
+using Netpol.Analysis.Lint;
+using Netpol.Core.Diagnostics;
+using Netpol.Core.Profiles;
 using static Netpol.Analysis.Tests.Lint.Manifests;
 
 namespace Netpol.Analysis.Tests.Lint;
@@ -8,6 +11,9 @@ public partial class LintRuleTests
     private const string ShopSubject = "{namespaces: {matchLabels: {kubernetes.io/metadata.name: shop}}}";
 
     private const string FromDev = "[{namespaces: {matchLabels: {env: dev}}}]";
+
+    // Ingress Deny from every pod of every namespace on every port.
+    private const string CatchAllIngress = "  ingress:\n  - action: Deny\n    from: [{namespaces: {}}]\n";
 
     // dev, labelled env: dev, with one tester pod.
     private static readonly string Dev = Join(
@@ -140,5 +146,74 @@ public partial class LintRuleTests
             "domain-names-depend-on-dns",
             TierWorld(Cnp("payments", "Admin", 10, ShopSubject, "  egress:\n  - action: Accept\n    to: [{networks: [203.0.113.0/24]}]\n")),
             Finding: null),
+        new("a pod no NetworkPolicy selects, protected by a Baseline catch-all Deny",
+            "unprotected-pod",
+            TierWorld(IngressTo("web", "- {}"), IngressTo("api", "- {}"), Cnp("default-deny", "Baseline", 100, ShopSubject, CatchAllIngress)),
+            new ExpectedFinding("Pod shop/db", "metadata.labels",
+                ["no NetworkPolicy selects it for ingress", "protected only by cnp/default-deny (Baseline tier)", "[Baseline] cnp/default-deny ingress[0] denies ingress from every pod", "not from node or external addresses"],
+                Fix: ["nothing to do if cnp/default-deny is meant to govern it"], NotMentioned: ["from anywhere"], Severity: Severity.Info)),
+        new("a pod protected by an Admin catch-all Deny after an Accept",
+            "unprotected-pod",
+            TierWorld(IngressTo("web", "- {}"), IngressTo("api", "- {}"), Cnp("lockdown", "Admin", 10, ShopSubject,
+                $"  ingress:\n  - action: Accept\n    from: {FromDev}\n    protocols: [{{tcp: {{destinationPort: {{number: 5432}}}}}}]\n  - action: Deny\n    from: [{{pods: {{namespaceSelector: {{}}, podSelector: {{}}}}}}]\n")),
+            new ExpectedFinding("Pod shop/db", "metadata.labels", ["protected only by cnp/lockdown (Admin tier)", "[Admin] cnp/lockdown ingress[1]"], Severity: Severity.Info)),
+        new("an Admin Pass before the catch-all Deny: passed traffic reaches the default allow",
+            "unprotected-pod",
+            TierWorld(IngressTo("web", "- {}"), IngressTo("api", "- {}"), Cnp("lockdown", "Admin", 10, ShopSubject,
+                $"  ingress:\n  - action: Pass\n    from: {FromDev}\n{CatchAllIngress["  ingress:\n".Length..]}")),
+            new ExpectedFinding("Pod shop/db", "metadata.labels", ["accepts connections from anywhere"], NotMentioned: ["protected only"])),
+        new("an Admin Pass at the same priority as the catch-all Deny, whose order is undefined",
+            "unprotected-pod",
+            TierWorld(IngressTo("web", "- {}"), IngressTo("api", "- {}"),
+                Cnp("a-lockdown", "Admin", 10, ShopSubject, CatchAllIngress),
+                Cnp("b-delegate", "Admin", 10, ShopSubject, $"  ingress:\n  - action: Pass\n    from: {FromDev}\n")),
+            new ExpectedFinding("Pod shop/db", "metadata.labels", ["accepts connections from anywhere"])),
+        new("a Baseline Deny of a narrower peer that matches every namespace of the input today",
+            "unprotected-pod",
+            TierWorld(IngressTo("web", "- {}"), IngressTo("api", "- {}"), Cnp("default-deny", "Baseline", 100, ShopSubject,
+                "  ingress:\n  - action: Deny\n    from: [{namespaces: {matchExpressions: [{key: kubernetes.io/metadata.name, operator: Exists}]}}]\n")),
+            new ExpectedFinding("Pod shop/db", "metadata.labels", ["accepts connections from anywhere"])),
+        new("a Baseline catch-all Deny limited to every TCP port",
+            "unprotected-pod",
+            TierWorld(IngressTo("web", "- {}"), IngressTo("api", "- {}"), Cnp("default-deny", "Baseline", 100, ShopSubject,
+                "  ingress:\n  - action: Deny\n    from: [{namespaces: {}}]\n    protocols: [{tcp: {destinationPort: {range: {start: 1, end: 65535}}}}]\n")),
+            new ExpectedFinding("Pod shop/db", "metadata.labels", ["accepts connections from anywhere"])),
+        new("a Baseline catch-all Deny listing every port of TCP, UDP and SCTP",
+            "unprotected-pod",
+            TierWorld(IngressTo("web", "- {}"), IngressTo("api", "- {}"), Cnp("default-deny", "Baseline", 100, ShopSubject,
+                "  ingress:\n  - action: Deny\n    from: [{namespaces: {}}]\n    protocols: [{tcp: {destinationPort: {range: {start: 1, end: 65535}}}}, {udp: {destinationPort: {range: {start: 1, end: 65535}}}}, {sctp: {destinationPort: {range: {start: 1, end: 65535}}}}]\n")),
+            new ExpectedFinding("Pod shop/db", "metadata.labels", ["protected only by cnp/default-deny"], Severity: Severity.Info)),
+        new("a Baseline catch-all Deny under lint --cni cilium, which does not implement it",
+            "unprotected-pod",
+            TierWorld(IngressTo("web", "- {}"), IngressTo("api", "- {}"), Cnp("default-deny", "Baseline", 100, ShopSubject, CatchAllIngress)),
+            new ExpectedFinding("Pod shop/db", "metadata.labels", ["accepts connections from anywhere"]),
+            new LintOptions { CniProfiles = [CniProfiles.Find("cilium")!], CniNamed = true }),
+
+        new("a namespace whose every pod, present and future, a Baseline catch-all Deny protects",
+            "no-default-deny-ingress",
+            TierWorld(Cnp("default-deny", "Baseline", 100, ShopSubject, CatchAllIngress)),
+            new ExpectedFinding("Namespace shop", string.Empty, ["no NetworkPolicy isolates all pods of shop for ingress", "protected only by cnp/default-deny (Baseline tier), for every pod present and future", "not from node or external addresses"],
+                Fix: ["default-deny-ingress NetworkPolicy"], Count: 2, Severity: Severity.Info)),
+        new("a catch-all Deny whose subject selects today's pods by label, not new ones",
+            "no-default-deny-ingress",
+            TierWorld(Cnp("default-deny", "Baseline", 100, "{pods: {namespaceSelector: {matchLabels: {kubernetes.io/metadata.name: shop}}, podSelector: {matchExpressions: [{key: app, operator: In, values: [web, api, db]}]}}}", CatchAllIngress)),
+            new ExpectedFinding("Namespace shop", string.Empty, ["no policy isolates all pods of shop for ingress"], Count: 2, NotMentioned: ["protected only"])),
+        new("an egress catch-all Deny of every pod and both address families",
+            "no-default-deny-egress",
+            TierWorld(Cnp("default-deny", "Baseline", 100, ShopSubject, "  egress:\n  - action: Deny\n    to: [{namespaces: {}}, {networks: [0.0.0.0/0, '::/0']}]\n")),
+            new ExpectedFinding("Namespace shop", string.Empty, ["protected only by cnp/default-deny (Baseline tier)", "[Baseline] cnp/default-deny egress[0] denies egress to every pod and every address (0.0.0.0/0 and ::/0)"], Count: 2)),
+        new("an egress catch-all Deny spread over two rules, the networks in halves",
+            "no-default-deny-egress",
+            TierWorld(Cnp("default-deny", "Baseline", 100, ShopSubject,
+                "  egress:\n  - action: Deny\n    to: [{namespaces: {}}]\n  - action: Deny\n    to: [{networks: [0.0.0.0/1, 128.0.0.0/1, '::/1', '8000::/1']}]\n")),
+            new ExpectedFinding("Namespace shop", string.Empty, ["protected only by cnp/default-deny", "egress[0], [Baseline] cnp/default-deny egress[1] deny egress"], Count: 2)),
+        new("an egress Deny of every pod and 0.0.0.0/0 but not ::/0",
+            "no-default-deny-egress",
+            TierWorld(Cnp("default-deny", "Baseline", 100, ShopSubject, "  egress:\n  - action: Deny\n    to: [{namespaces: {}}, {networks: [0.0.0.0/0]}]\n")),
+            new ExpectedFinding("Namespace shop", string.Empty, ["no policy isolates all pods of shop for egress"], Count: 2, NotMentioned: ["protected only"])),
+        new("an egress Deny of every pod without networks",
+            "no-default-deny-egress",
+            TierWorld(Cnp("default-deny", "Baseline", 100, ShopSubject, "  egress:\n  - action: Deny\n    to: [{namespaces: {}}]\n")),
+            new ExpectedFinding("Namespace shop", string.Empty, ["no policy isolates all pods of shop for egress"], Count: 2, NotMentioned: ["protected only"])),
     ];
 }

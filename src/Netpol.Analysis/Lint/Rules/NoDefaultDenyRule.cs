@@ -6,7 +6,9 @@ namespace Netpol.Analysis.Lint.Rules;
 /// <summary>
 /// <c>no-default-deny-ingress</c> / <c>no-default-deny-egress</c>: a namespace with pods where no single policy
 /// isolates all of them for the direction. Without such a "default deny", every new pod starts open, and a pod
-/// whose labels miss every policy stays open unnoticed. System namespaces are excluded by default.
+/// whose labels miss every policy stays open unnoticed. System namespaces are excluded by default. When a cluster
+/// policy catch-all Deny protects every pod of the namespace, present and future, for the direction (and the pods it
+/// does not are isolated by NetworkPolicies), the finding is a note at info level at most naming the cluster policy.
 /// </summary>
 public sealed class NoDefaultDenyRule : LintRule
 {
@@ -50,6 +52,17 @@ public sealed class NoDefaultDenyRule : LintRule
                 : open.Count == 0
                     ? $"its {pods.Count} pods are isolated by separate policies, but a new pod would start open"
                     : $"{open.Count} of its {pods.Count} pods {(open.Count == 1 ? "is" : "are")} open for {Word} ({string.Join(", ", open.Take(3).Select(p => p.Name))}{(open.Count > 3 ? ", ..." : string.Empty)})";
+            if (context.TierProtectionOf(ns, _direction) is { } tier && pods.All(p => context.IsProtected(p, _direction)))
+            {
+                context.Report(
+                    ns,
+                    string.Empty,
+                    $"no NetworkPolicy isolates all pods of {ns.Name} for {Word}; protected only by {tier.Policies} ({tier.Tier} tier), for every pod present and future: {tier.Covers}",
+                    $"nothing to do if {tier.Policies} is meant to govern {ns.Name}; for the namespace's own policies to decide, add a default-deny-{Word} NetworkPolicy (podSelector: {{}})",
+                    Severity.Info);
+                continue;
+            }
+
             var types = _direction == Direction.Ingress ? "Ingress" : "Egress";
             var dnsNote = _direction == Direction.Egress ? "\n(then allow DNS: see dns-egress-missing)" : string.Empty;
             context.Report(

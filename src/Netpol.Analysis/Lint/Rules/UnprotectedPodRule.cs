@@ -8,6 +8,9 @@ namespace Netpol.Analysis.Lint.Rules;
 /// <c>unprotected-pod</c>: a pod no policy selects for ingress, in a namespace where policies do isolate other
 /// pods: it accepts connections from anywhere, most often because its labels miss the policies meant for it.
 /// (A namespace without any ingress isolation is one <c>no-default-deny-ingress</c> finding instead of one per pod.)
+/// A pod that a cluster policy catch-all Deny protects for ingress (see <see cref="LintContext.IsTierProtected"/>) does
+/// not accept connections from anywhere: it is reported at info level at most, naming the cluster policy and what it
+/// leaves open (node and external sources).
 /// </summary>
 public sealed class UnprotectedPodRule : LintRule
 {
@@ -52,6 +55,17 @@ public sealed class UnprotectedPodRule : LintRule
                     .ThenBy(t => t.Failing.Sum(r => Miss(r, pod.Labels)))
                     .ThenBy(t => t.Policy.Name, StringComparer.Ordinal)
                     .First();
+                if (context.TierProtectionOf(pod, Direction.Ingress) is { } tier)
+                {
+                    context.Report(
+                        pod,
+                        PodWithoutLabelsRule.LabelsPath(pod),
+                        $"no NetworkPolicy selects it for ingress; protected only by {tier.Policies} ({tier.Tier} tier): {tier.Covers}; nearest NetworkPolicy: {near.Policy.Name} wants {string.Join(",", near.Failing)} (labels: {Workloads.Describe(pod)})",
+                        $"nothing to do if {tier.Policies} is meant to govern it; for its own policies to decide, give the pod the labels {near.Policy.Name} selects ({near.Policy.PodSelector})",
+                        Severity.Info);
+                    continue;
+                }
+
                 context.Report(
                     pod,
                     PodWithoutLabelsRule.LabelsPath(pod),
