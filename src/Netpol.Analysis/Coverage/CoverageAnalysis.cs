@@ -2,6 +2,7 @@ using Netpol.Analysis.Matrix;
 using Netpol.Core;
 using Netpol.Core.Explain;
 using Netpol.Core.Model;
+using Netpol.Core.Profiles;
 using Netpol.Core.Reference;
 
 namespace Netpol.Analysis.Coverage;
@@ -21,13 +22,47 @@ public static class CoverageAnalysis
         ArgumentNullException.ThrowIfNull(options);
         CheckThreshold("--min-ingress", options.MinIngress);
         CheckThreshold("--min-egress", options.MinEgress);
+        if (options.Cni.IsPortable)
+        {
+            return Compute(cluster, options, cluster.HasClusterPolicies);
+        }
+
+        // Only cluster policies can differ: a plugin profile never changes which NetworkPolicies select a pod, but it
+        // may leave out the cluster policies of kinds it does not implement. The tier counts stay in the output
+        // whenever the input has cluster policies, so that "none of them applies" shows as zeros.
+        var profiled = new ProfiledCluster(options.Cni, cluster);
+        var portable = Compute(cluster, options, cluster.HasClusterPolicies);
+        var result = Compute(profiled.Cluster, options, cluster.HasClusterPolicies);
+        var entries = new List<CoverageEntry>(result.Entries.Count);
+        for (var i = 0; i < result.Entries.Count; i++)
+        {
+            var (mine, theirs) = (result.Entries[i], portable.Entries[i]);
+            var differs = mine.IngressIsolatedPods != theirs.IngressIsolatedPods
+                || mine.EgressIsolatedPods != theirs.EgressIsolatedPods
+                || mine.Tiers != theirs.Tiers
+                || !mine.ClusterPolicies.SequenceEqual(theirs.ClusterPolicies, StringComparer.Ordinal);
+            entries.Add(differs ? mine with { CniDiffers = true, PortableTiers = theirs.Tiers, PortableClusterPolicies = theirs.ClusterPolicies } : mine);
+        }
+
+        return result with
+        {
+            Entries = entries,
+            Cni = options.Cni.Name,
+            IgnoredClusterPolicies = [.. profiled.IgnoredClusterPolicies.Select(ClusterPolicyNames.Short)],
+            IgnoredReason = profiled.IgnoredClusterPolicies.Count == 0 ? string.Empty : options.Cni.EvidenceFor(CniBehaviour.ClusterPolicyKindIgnored)?.Reason ?? string.Empty,
+            PortableTiers = portable.Summary.Tiers,
+        };
+    }
+
+    private static CoverageResult Compute(Cluster cluster, CoverageOptions options, bool tiered)
+    {
         var selected = SelectNamespaces(cluster, options.Namespaces);
         var namespaces = new List<CoverageNamespace>(selected.Count);
         var entries = new List<CoverageEntry>();
         var summary = CoverageCounts.Zero;
         foreach (var ns in selected)
         {
-            var covered = CoverNamespace(cluster, ns, options.By, entries);
+            var covered = CoverNamespace(cluster, ns, options.By, entries, tiered);
             namespaces.Add(covered);
             summary = summary.Add(covered.Counts);
         }
@@ -43,7 +78,7 @@ public static class CoverageAnalysis
             thresholds.Add(new CoverageThreshold(Direction.Egress, me, summary.EgressPercent, summary.EgressIsolated, summary.Pods));
         }
 
-        return new CoverageResult(options.By, summary, namespaces, entries, thresholds) { Tiered = cluster.HasClusterPolicies };
+        return new CoverageResult(options.By, summary, namespaces, entries, thresholds) { Tiered = tiered };
     }
 
     private static void CheckThreshold(string option, double? value)
@@ -74,7 +109,7 @@ public static class CoverageAnalysis
         return cluster.Namespaces.Where(n => wanted.Contains(n.Name)).ToList();
     }
 
-    private static CoverageNamespace CoverNamespace(Cluster cluster, Namespace ns, Grouping by, List<CoverageEntry> entries)
+    private static CoverageNamespace CoverNamespace(Cluster cluster, Namespace ns, Grouping by, List<CoverageEntry> entries, bool tiered)
     {
         var policies = cluster.PoliciesIn(ns.Name);
         var ingressPolicies = policies.Where(p => p.AffectsIngress).ToArray();
@@ -85,7 +120,7 @@ public static class CoverageAnalysis
         foreach (var pod in cluster.PodsIn(ns.Name))
         {
             var entry = Cover(pod, ingressPolicies, egressPolicies);
-            if (cluster.HasClusterPolicies)
+            if (tiered)
             {
                 entry = CoverTiers(cluster, pod, entry);
                 tiers = tiers.Add(entry.Tiers);

@@ -30,6 +30,18 @@ public sealed record CoverageEntry(
     /// <summary>The cluster network policies selecting the entry's pods (either direction), as <c>cnp/NAME</c>, in evaluation order.</summary>
     public IReadOnlyList<string> ClusterPolicies { get; init; } = [];
 
+    /// <summary>
+    /// With <c>--cni NAME</c>: true when the entry's protection differs from portable (isolation, tier counts or the
+    /// cluster policies selecting it), because the plugin ignores some cluster policies.
+    /// </summary>
+    public bool CniDiffers { get; init; }
+
+    /// <summary>With <see cref="CniDiffers"/>: the tier counts under portable semantics.</summary>
+    public TierCoverage? PortableTiers { get; init; }
+
+    /// <summary>With <see cref="CniDiffers"/>: the cluster policies selecting the entry under portable semantics.</summary>
+    public IReadOnlyList<string>? PortableClusterPolicies { get; init; }
+
     /// <summary>True when every pod of the entry is isolated for ingress.</summary>
     public bool Ingress => Pods > 0 && IngressIsolatedPods == Pods;
 

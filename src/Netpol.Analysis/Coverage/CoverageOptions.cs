@@ -16,4 +16,10 @@ public sealed record CoverageOptions
 
     /// <summary>The lowest acceptable percentage of pods isolated for egress (0 to 100), or null for no check.</summary>
     public double? MinEgress { get; init; }
+
+    /// <summary>
+    /// The network plugin to answer for (<c>--cni NAME</c>): coverage is computed on the cluster as that plugin enforces
+    /// it, and entries whose protection differs from portable are marked. Portable (the default) changes nothing.
+    /// </summary>
+    public Netpol.Core.Profiles.CniProfile Cni { get; init; } = Netpol.Core.Profiles.CniProfiles.Portable;
 }

@@ -18,6 +18,21 @@ public sealed record CoverageResult(
     /// <summary>True when the input has cluster network policies: the tier counts are then part of the result.</summary>
     public bool Tiered { get; init; }
 
+    /// <summary>The network plugin profile the result is for (<c>--cni NAME</c>), or null for portable (upstream) semantics.</summary>
+    public string? Cni { get; init; }
+
+    /// <summary>
+    /// With <see cref="Cni"/>: the cluster network policies the plugin does not implement, left out of the counts
+    /// (<c>cnp/NAME</c>, <c>anp/NAME</c>, <c>banp/NAME</c>, in evaluation order).
+    /// </summary>
+    public IReadOnlyList<string> IgnoredClusterPolicies { get; init; } = [];
+
+    /// <summary>With <see cref="Cni"/>: why the plugin ignores them (its cited evidence), or empty.</summary>
+    public string IgnoredReason { get; init; } = string.Empty;
+
+    /// <summary>With <see cref="Cni"/>: the summary's tier counts under portable semantics, to compare.</summary>
+    public TierCoverage? PortableTiers { get; init; }
+
     /// <summary>True when every threshold passed (or none was asked for).</summary>
     public bool Passed => Thresholds.All(t => t.Passed);
 }

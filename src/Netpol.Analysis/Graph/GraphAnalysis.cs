@@ -3,6 +3,7 @@ using Netpol.Analysis.Lint;
 using Netpol.Core;
 using Netpol.Core.Engine;
 using Netpol.Core.Model;
+using Netpol.Core.Profiles;
 using Netpol.Core.Reference;
 
 namespace Netpol.Analysis.Graph;
@@ -32,17 +33,92 @@ public static class GraphAnalysis
             }
         }
 
+        if (options.Cni.IsPortable)
+        {
+            return Build(cluster, cluster, options, null);
+        }
+
+        var profiled = new ProfiledCluster(options.Cni, cluster);
+        return Compare(Build(cluster, cluster, options, null), Build(profiled.Cluster, cluster, options, profiled), profiled);
+    }
+
+    private static GraphResult Build(Cluster cluster, Cluster original, GraphOptions options, ProfiledCluster? profiled)
+    {
         cluster = WithDns(cluster, out var assumedDns);
         var engine = new FastEngine(cluster);
         var filter = options.Probes.Count == 0
             ? PortSet.All
             : PortSet.FromRanges(options.Probes.Select(p => new PortRange(p.Protocol, p.Port, p.Port)));
         var shown = cluster.Pods.Where(p => options.Namespaces.Count == 0 || options.Namespaces.Contains(p.Namespace) || IsDnsPod(p)).ToList();
-        var builder = new Builder(cluster, engine, options, filter);
+        var builder = new Builder(cluster, engine, options, filter) { Original = original, Profiled = profiled };
         builder.AddPodNodes(shown, assumedDns);
         builder.AddExternalNodes();
         builder.ComputeEdges();
         return builder.Result();
+    }
+
+    /// <summary>
+    /// The plugin's graph with every edge whose ports differ from portable's marked; open edges that differ are drawn
+    /// even without --show-open, and portable's allowed edges the plugin lacks are listed apart.
+    /// </summary>
+    private static GraphResult Compare(GraphResult portable, GraphResult plugin, ProfiledCluster profiled)
+    {
+        static (string, string, bool) Key(GraphEdge e) => (e.From, e.To, e.Kind == GraphEdgeKind.Denied);
+        var before = portable.Edges.Concat(portable.HiddenOpen).ToDictionary(Key);
+        var hidden = new HashSet<GraphEdge>(plugin.HiddenOpen, ReferenceEqualityComparer.Instance);
+        var edges = new List<GraphEdge>();
+        var hiddenCount = 0;
+        var matched = new HashSet<(string, string, bool)>();
+
+        // A plugin without SCTP drops it from every edge: said once in the result, not marked on every edge.
+        var noSctp = !profiled.Profile.SupportsSctp;
+        PortSet Comparable(PortSet ports) => noSctp ? ports.Except(PortSet.OfProtocol(Protocol.SCTP)) : ports;
+        foreach (var e in plugin.Edges.Concat(plugin.HiddenOpen))
+        {
+            matched.Add(Key(e));
+            var differs = !before.TryGetValue(Key(e), out var p) || !Comparable(p.Ports).Equals(e.Ports);
+
+            // An open edge stays hidden when portable's is open too (under a plugin without SCTP its ports differ
+            // only by SCTP): it is shown when the plugin opens what portable restricts.
+            if (hidden.Contains(e) && (!differs || p?.Kind == GraphEdgeKind.Open))
+            {
+                hiddenCount++;
+                continue;
+            }
+
+            edges.Add(differs ? e with { CniDiffers = true, PortablePorts = p?.Ports ?? PortSet.Empty } : e);
+        }
+
+        var lost = before.Values
+            .Where(e => e.Kind != GraphEdgeKind.Denied && !matched.Contains(Key(e)) && !Comparable(e.Ports).IsEmpty)
+            .Select(e => e with { CniDiffers = true, PortablePorts = e.Ports })
+            .OrderBy(e => e.From, StringComparer.Ordinal)
+            .ThenBy(e => e.To, StringComparer.Ordinal)
+            .ToList();
+
+        // Nodes only portable connects (an ipBlock the plugin's edges no longer reach) still show, for the lost edges.
+        var ids = new HashSet<string>(plugin.Nodes.Select(n => n.Id), StringComparer.Ordinal);
+        var needed = edges.Concat(lost).SelectMany(e => new[] { e.From, e.To }).ToHashSet(StringComparer.Ordinal);
+        var nodes = plugin.Nodes
+            .Concat(portable.Nodes.Where(n => !ids.Contains(n.Id) && needed.Contains(n.Id)))
+            .Concat(plugin.HiddenNodes.Where(n => !ids.Contains(n.Id) && needed.Contains(n.Id)))
+            .DistinctBy(n => n.Id)
+            .OrderBy(n => n.Namespace is null ? 1 : 0)
+            .ThenBy(n => n.Namespace ?? string.Empty, StringComparer.Ordinal)
+            .ThenBy(n => n.Id, StringComparer.Ordinal)
+            .ToList();
+        return plugin with
+        {
+            Namespaces = nodes.Select(n => n.Namespace).OfType<string>().Distinct().Order(StringComparer.Ordinal).ToList(),
+            Nodes = nodes,
+            Edges = edges.OrderBy(e => e.From, StringComparer.Ordinal).ThenBy(e => e.To, StringComparer.Ordinal).ThenBy(e => e.Kind).ToList(),
+            HiddenOpenEdges = hiddenCount,
+            HiddenOpen = [],
+            Cni = profiled.Profile.Name,
+            CniWithoutSctp = noSctp,
+            PortableOnlyEdges = lost,
+            IgnoredClusterPolicies = [.. profiled.IgnoredClusterPolicies.Select(Netpol.Core.Explain.ClusterPolicyNames.Short)],
+        };
     }
 
     /// <summary>The cluster with a stand-in CoreDNS pod when no pod is labelled k8s-app=kube-dns and some policy restricts egress.</summary>
@@ -60,7 +136,7 @@ public static class GraphAnalysis
             new Dictionary<string, string>(StringComparer.Ordinal) { [DnsTargets.LabelKey] = DnsTargets.LabelValue },
             [],
             [new ContainerPort("dns", 53, Protocol.UDP), new ContainerPort("dns-tcp", 53, Protocol.TCP)]);
-        return new Cluster(cluster.Namespaces, [.. cluster.Pods, standIn], cluster.Policies, cluster.Services);
+        return new Cluster(cluster.Namespaces, [.. cluster.Pods, standIn], cluster.Policies, cluster.Services, cluster.ClusterPolicies, cluster.Nodes);
     }
 
     private static bool IsDnsPod(Pod pod) =>
@@ -181,7 +257,14 @@ public static class GraphAnalysis
         private readonly List<(NodeDraft Node, IPAddress Address)> _externals = [];
         private readonly Dictionary<(NodeDraft From, NodeDraft To), EdgeDraft> _edges = [];
         private readonly List<GraphEdge> _result = [];
+        private readonly List<GraphEdge> _hidden = [];
         private int _hiddenOpen;
+
+        /// <summary>The cluster as loaded: the ipBlocks drawn as external nodes are its policies' (a profile may rewrite them).</summary>
+        public required Cluster Original { get; init; }
+
+        /// <summary>The plugin profile whose pair-level rules (local node, SCTP) apply, or null for portable.</summary>
+        public ProfiledCluster? Profiled { get; init; }
 
         public void AddPodNodes(IReadOnlyList<Pod> pods, Pod? assumedDns)
         {
@@ -222,7 +305,7 @@ public static class GraphAnalysis
 
         public void AddExternalNodes()
         {
-            var blocks = cluster.Policies
+            var blocks = Original.Policies
                 .SelectMany(p => p.Ingress.Concat(p.Egress))
                 .SelectMany(r => r.Peers)
                 .Select(peer => peer.IPBlock)
@@ -233,7 +316,7 @@ public static class GraphAnalysis
                 .ToList();
             foreach (var block in blocks)
             {
-                var address = Representative(block, blocks, cluster);
+                var address = Representative(block, blocks, Original);
                 var node = new NodeDraft($"ipblock:{block}", ExternalLabel(block), null, GraphNodeKind.External) { Address = block.ToString(), Representative = address.ToString() };
                 _nodes[node.Id] = node;
                 _externals.Add((node, address));
@@ -252,22 +335,43 @@ public static class GraphAnalysis
 
             ClassEdges();
             ExternalEdges();
+            if (Profiled is { Profile.NodeToLocalPodAllowed: true })
+            {
+                LocalNodeEdges();
+            }
+
+            var noSctp = Profiled is { Profile.SupportsSctp: false };
+            if (noSctp)
+            {
+                // A pod to itself keeps SCTP; replicas between them do not.
+                foreach (var node in _nodes.Values.Where(n => n.Self is not null && n.Pods.Count > 1))
+                {
+                    node.Self = node.Self!.Except(PortSet.OfProtocol(Protocol.SCTP));
+                }
+            }
+
             foreach (var ((from, to), draft) in _edges)
             {
                 var ports = draft.Union.Intersect(filter);
+                if (noSctp)
+                {
+                    ports = ports.Except(PortSet.OfProtocol(Protocol.SCTP));
+                }
+
                 if (ports.IsEmpty)
                 {
                     continue;
                 }
 
                 var open = draft.Union.IsAll && !from.EgressIsolated && !to.IngressIsolated;
+                var partial = draft.Pairs < (long)from.Weight * to.Weight || !draft.AllEqual || draft.ForcePartial;
                 if (open && !options.ShowOpen)
                 {
                     _hiddenOpen++;
+                    _hidden.Add(new GraphEdge(from.Id, to.Id, ports, GraphEdgeKind.Open, partial));
                     continue;
                 }
 
-                var partial = draft.Pairs < (long)from.Weight * to.Weight || !draft.AllEqual;
                 _result.Add(new GraphEdge(from.Id, to.Id, ports, open ? GraphEdgeKind.Open : GraphEdgeKind.Allowed, partial));
                 if (_result.Count > options.MaxEdges)
                 {
@@ -298,7 +402,8 @@ public static class GraphAnalysis
                 .ThenBy(e => e.To, StringComparer.Ordinal)
                 .ThenBy(e => e.Kind)
                 .ToList();
-            return new GraphResult(options.By, namespaces, nodes, edges) { HiddenOpenEdges = _hiddenOpen };
+            var hiddenNodes = _nodes.Values.Where(n => n.IsExternal && !connected.Contains(n.Id)).Select(n => n.ToNode()).ToList();
+            return new GraphResult(options.By, namespaces, nodes, edges) { HiddenOpenEdges = _hiddenOpen, HiddenOpen = _hidden, HiddenNodes = hiddenNodes };
         }
 
         // A pod is governed for a direction when a NetworkPolicy isolates it or a cluster network policy with rules
@@ -414,6 +519,61 @@ public static class GraphAnalysis
                     }
                 }
             }
+        }
+
+        // The plugin lets traffic from a pod's own node through: a hostNetwork pod on that node, or an address of that
+        // Node object (an external node whose stand-in address is one). The pairs are few; each gets every port.
+        private void LocalNodeEdges()
+        {
+            var nodeOf = new Dictionary<Pod, NodeDraft>(ReferenceEqualityComparer.Instance);
+            foreach (var node in _nodes.Values)
+            {
+                foreach (var pod in node.Pods)
+                {
+                    nodeOf[pod] = node;
+                }
+            }
+
+            var targets = nodeOf.Keys.Where(p => !p.HostNetwork && p.NodeName is not null).ToList();
+            foreach (var source in nodeOf.Keys.Where(p => p.HostNetwork && p.NodeName is not null))
+            {
+                foreach (var target in targets.Where(t => t.NodeName == source.NodeName))
+                {
+                    AddLocal(nodeOf[source], nodeOf[target]);
+                }
+            }
+
+            foreach (var (external, address) in _externals)
+            {
+                foreach (var host in Original.Nodes.Where(n => n.Addresses.Contains(address)))
+                {
+                    foreach (var target in targets.Where(t => t.NodeName == host.Name))
+                    {
+                        AddLocal(external, nodeOf[target]);
+                    }
+                }
+            }
+        }
+
+        private void AddLocal(NodeDraft from, NodeDraft to)
+        {
+            if (ReferenceEquals(from, to))
+            {
+                return;
+            }
+
+            if (!_edges.TryGetValue((from, to), out var draft))
+            {
+                draft = new EdgeDraft(PortSet.All);
+                _edges[(from, to)] = draft;
+            }
+            else
+            {
+                draft.Widen(PortSet.All);
+            }
+
+            // Only the pairs on one node get every port: unless each end is one pod, that is some pairs.
+            draft.ForcePartial |= from.Pods.Count > 1 || to.Pods.Count > 1;
         }
 
         private void Add(NodeDraft from, NodeDraft to, PortSet ports)
@@ -580,6 +740,15 @@ public static class GraphAnalysis
         public long Pairs { get; private set; } = 1;
 
         public bool AllEqual { get; private set; } = true;
+
+        public bool ForcePartial { get; set; }
+
+        // A pair-level rule of a plugin widens a pair already counted: the union grows, the count does not.
+        public void Widen(PortSet ports)
+        {
+            AllEqual &= ports.Equals(Union);
+            Union = Union.Union(ports);
+        }
 
         public void Add(PortSet ports)
         {

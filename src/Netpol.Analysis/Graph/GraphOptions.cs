@@ -20,6 +20,12 @@ public sealed record GraphOptions
     /// <summary>Keep the edges between ends no policy restricts (every port, both ends open).</summary>
     public bool ShowOpen { get; init; }
 
+    /// <summary>
+    /// The network plugin to draw for (<c>--cni NAME</c>): flows as that plugin enforces them, edges that differ from
+    /// portable marked. Portable (the default) changes nothing.
+    /// </summary>
+    public Netpol.Core.Profiles.CniProfile Cni { get; init; } = Netpol.Core.Profiles.CniProfiles.Portable;
+
     /// <summary>Refuse to list more edges than this (a cluster where almost nothing is isolated).</summary>
     public int MaxEdges { get; init; } = 2_000_000;
 }

@@ -1,5 +1,7 @@
 using System.CommandLine;
+using Netpol.Analysis.Cni;
 using Netpol.Analysis.Coverage;
+using Netpol.Core;
 using Netpol.Analysis.Matrix;
 using Netpol.Rendering.Json;
 using Netpol.Rendering.Markdown;
@@ -23,13 +25,21 @@ internal static class CoverageCommand
         var minIngress = new Option<double?>("--min-ingress") { Description = "Exit 1 when fewer than PCT percent of the pods are isolated for ingress (0-100, decimals allowed).", HelpName = "PCT" };
         var minEgress = new Option<double?>("--min-egress") { Description = "Exit 1 when fewer than PCT percent of the pods are isolated for egress (0-100, decimals allowed).", HelpName = "PCT" };
         var output = CommonOptions.Output("Output format.", "table", "table", "json", "md");
+        var cni = CommonOptions.Cni(all: false);
+        cni.Description = "Cover the cluster as this network plugin enforces it (the cluster policies it implements), marking pods whose protection differs from portable. See docs/cni-profiles.md.";
         var command = new Command("coverage", "Which pods do policies isolate, per direction, namespace and pod; which namespaces lack a default deny?")
         {
-            files, strict, namespaces, by, minIngress, minEgress, output,
+            files, strict, namespaces, by, minIngress, minEgress, output, cni,
         };
         var cluster = ClusterOptions.AddTo(command, namespaces);
         command.SetAction(parse =>
         {
+            var profile = CniSelection.Parse(parse.GetValue(cni));
+            if (profile.All)
+            {
+                throw new NetpolException("--cni all: coverage answers for one network plugin at a time; give a profile name (portable, calico, cilium, aws-vpc, antrea, ovn-kubernetes), or compare verdicts with matrix --cni all");
+            }
+
             var loaded = CommonOptions.Load(ctx, parse.GetValue(files), parse.GetValue(strict), parse, cluster);
             if (loaded is null)
             {
@@ -42,6 +52,7 @@ internal static class CoverageCommand
                 Namespaces = parse.GetValue(namespaces) ?? [],
                 MinIngress = parse.GetValue(minIngress),
                 MinEgress = parse.GetValue(minEgress),
+                Cni = profile.Profile,
             };
             var result = CoverageAnalysis.Run(loaded.Cluster, options);
             switch (parse.GetValue(output))

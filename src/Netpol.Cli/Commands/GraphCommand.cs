@@ -1,5 +1,7 @@
 using System.CommandLine;
+using Netpol.Analysis.Cni;
 using Netpol.Analysis.Graph;
+using Netpol.Core;
 using Netpol.Rendering.Dot;
 using Netpol.Rendering.Mermaid;
 using Netpol.Rendering.Svg;
@@ -22,13 +24,21 @@ internal static class GraphCommand
         var showOpen = new Option<bool>("--show-open") { Description = "Also draw the every-port edges between ends no policy isolates." };
         var width = new Option<int>("--width") { Description = "Columns the ASCII picture may use; wider pictures become an edge list.", DefaultValueFactory = _ => GraphAsciiRenderer.DefaultWidth, HelpName = "COLUMNS" };
         var output = CommonOptions.Output("Output format.", "ascii", "ascii", "mermaid", "dot", "svg");
+        var cni = CommonOptions.Cni(all: false);
+        cni.Description = "Draw the flows as this network plugin enforces them, marking edges that differ from portable (*). See docs/cni-profiles.md.";
         var command = new Command("graph", "Who can talk to whom, as a picture: nodes in namespace boxes, arrows labelled with ports.")
         {
-            files, strict, by, namespaces, ports, showDenied, showOpen, width, output,
+            files, strict, by, namespaces, ports, showDenied, showOpen, width, output, cni,
         };
         var live = ClusterOptions.AddTo(command, namespaces);
         command.SetAction(parse =>
         {
+            var profile = CniSelection.Parse(parse.GetValue(cni));
+            if (profile.All)
+            {
+                throw new NetpolException("--cni all: a graph is drawn for one network plugin at a time; give a profile name (portable, calico, cilium, aws-vpc, antrea, ovn-kubernetes), or list where plugins disagree with matrix --cni all");
+            }
+
             var loaded = CommonOptions.Load(ctx, parse.GetValue(files), parse.GetValue(strict), parse, live);
             if (loaded is null)
             {
@@ -42,6 +52,7 @@ internal static class GraphCommand
                 Probes = CommonOptions.Probes(parse.GetValue(ports) ?? [], []),
                 ShowDenied = parse.GetValue(showDenied),
                 ShowOpen = parse.GetValue(showOpen),
+                Cni = profile.Profile,
             };
             var graph = GraphAnalysis.Run(loaded.Cluster, options);
             switch (parse.GetValue(output))

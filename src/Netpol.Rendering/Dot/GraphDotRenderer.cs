@@ -5,7 +5,8 @@ namespace Netpol.Rendering.Dot;
 
 /// <summary>
 /// <c>netpol graph -o dot</c>: a Graphviz digraph with a cluster per namespace; allowed edges solid, expected but
-/// denied ones dashed red, external ipBlocks as hexagons, cluster DNS as an ellipse.
+/// denied ones dashed red, external ipBlocks as hexagons, cluster DNS as an ellipse. With <c>--cni NAME</c>, edges that
+/// differ from portable are thick orange (tooltip: portable's ports) and portable's edges the plugin lacks dotted grey.
 /// </summary>
 public static class GraphDotRenderer
 {
@@ -15,6 +16,11 @@ public static class GraphDotRenderer
         ArgumentNullException.ThrowIfNull(graph);
         ArgumentNullException.ThrowIfNull(w);
         w.WriteLine("digraph netpol {");
+        foreach (var line in GraphLabels.CniLines(graph, portableOnlyDrawn: true))
+        {
+            w.WriteLine($"  // {line.Trim()}");
+        }
+
         w.WriteLine("  rankdir=LR;");
         w.WriteLine("  node [shape=box, style=\"rounded,filled\", fillcolor=\"#ffffff\", fontname=\"Helvetica\"];");
         w.WriteLine("  edge [fontname=\"Helvetica\", fontsize=10];");
@@ -46,7 +52,18 @@ public static class GraphDotRenderer
         foreach (var e in graph.Edges)
         {
             var style = e.Kind == GraphEdgeKind.Denied ? ", style=dashed, color=\"#c53030\", fontcolor=\"#c53030\"" : string.Empty;
+            if (e.CniDiffers)
+            {
+                // Differs from portable under --cni: a thick orange edge whose tooltip says what portable allows.
+                style += $", penwidth=2, color=\"#dd6b20\", fontcolor=\"#dd6b20\", tooltip={Quote($"portable: {(e.PortablePorts is { IsEmpty: false } p ? GraphLabels.Ports(p) : "none")}")}";
+            }
+
             w.WriteLine($"  {Quote(e.From)} -> {Quote(e.To)} [label={Quote(GraphLabels.Edge(e))}{style}];");
+        }
+
+        foreach (var e in graph.PortableOnlyEdges)
+        {
+            w.WriteLine($"  {Quote(e.From)} -> {Quote(e.To)} [label={Quote($"portable only: {GraphLabels.Ports(e.Ports)}")}, style=dotted, color=\"#a0aec0\", fontcolor=\"#a0aec0\"];");
         }
 
         foreach (var n in graph.Nodes.Where(n => n.SelfPorts is not null))

@@ -8,7 +8,9 @@ namespace Netpol.Rendering.Json;
 /// Writes coverage as JSON, a contract for other tools:
 /// <c>{"summary":{...},"namespaces":[...],"pods":[...],"by":"pod","thresholds":[...]}</c>. Percentages have at most one
 /// decimal place and are <c>null</c> where there are no pods. With <c>--by workload</c> the <c>pods</c> entries are
-/// workloads and also carry their pod count and how many of their pods each direction isolates.
+/// workloads and also carry their pod count and how many of their pods each direction isolates. With <c>--cni NAME</c>:
+/// top-level <c>cni</c> and <c>ignoredClusterPolicies</c>, <c>summary.portableTiers</c>, and per entry <c>cniDiffers</c>
+/// (with <c>portableTiers</c> and <c>portableClusterPolicies</c> where it is true).
 /// </summary>
 public static class CoverageJsonRenderer
 {
@@ -21,6 +23,11 @@ public static class CoverageJsonRenderer
             j.WriteStartObject();
             j.WriteStartObject("summary");
             Counts(j, result.Summary, result.Tiered);
+            if (result.Cni is not null && result.Tiered && result.PortableTiers is { } portableTiers)
+            {
+                Tiers(j, portableTiers, "portableTiers");
+            }
+
             j.WriteEndObject();
             j.WriteStartArray("namespaces");
             foreach (var n in result.Namespaces)
@@ -61,6 +68,21 @@ public static class CoverageJsonRenderer
                     Strings(j, "clusterPolicies", e.ClusterPolicies);
                 }
 
+                if (result.Cni is not null)
+                {
+                    // Only with --cni: whether the plugin protects the entry differently from portable, and how portable does.
+                    j.WriteBoolean("cniDiffers", e.CniDiffers);
+                    if (e.CniDiffers)
+                    {
+                        if (result.Tiered && e.PortableTiers is { } t)
+                        {
+                            Tiers(j, t, "portableTiers");
+                        }
+
+                        Strings(j, "portableClusterPolicies", e.PortableClusterPolicies ?? []);
+                    }
+                }
+
                 j.WriteEndObject();
                 flush();
             }
@@ -79,6 +101,12 @@ public static class CoverageJsonRenderer
             }
 
             j.WriteEndArray();
+            if (result.Cni is not null)
+            {
+                j.WriteString("cni", result.Cni);
+                Strings(j, "ignoredClusterPolicies", result.IgnoredClusterPolicies);
+            }
+
             j.WriteEndObject();
         });
     }
@@ -99,9 +127,9 @@ public static class CoverageJsonRenderer
     }
 
     /// <summary>Pod counts of the tiers; written only for inputs with cluster network policies, so other output is unchanged.</summary>
-    private static void Tiers(Utf8JsonWriter j, TierCoverage t)
+    private static void Tiers(Utf8JsonWriter j, TierCoverage t, string name = "tiers")
     {
-        j.WriteStartObject("tiers");
+        j.WriteStartObject(name);
         j.WriteNumber("adminIngress", t.AdminIngress);
         j.WriteNumber("adminEgress", t.AdminEgress);
         j.WriteNumber("baselineIngress", t.BaselineIngress);

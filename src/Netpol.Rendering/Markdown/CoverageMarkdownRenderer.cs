@@ -52,6 +52,18 @@ public static class CoverageMarkdownRenderer
             w.WriteLine();
         }
 
+        if (result.Cni is not null)
+        {
+            w.WriteLine($"### Network plugin {result.Cni}");
+            w.WriteLine();
+            foreach (var line in Text.CoverageTextRenderer.CniLines(result))
+            {
+                w.WriteLine(line.StartsWith("  ", StringComparison.Ordinal) ? $"- {Escape(line.Trim())}" : Escape(line));
+            }
+
+            w.WriteLine();
+        }
+
         var workload = result.By == Grouping.Workload;
         w.WriteLine(workload ? "### Workloads" : "### Pods");
         w.WriteLine();

@@ -6,7 +6,8 @@ namespace Netpol.Rendering.Mermaid;
 
 /// <summary>
 /// <c>netpol graph -o mermaid</c>: a Mermaid flowchart (GitHub renders it in Markdown) with a subgraph per
-/// namespace, allowed edges as solid arrows and expected-but-denied ones as dotted arrows.
+/// namespace, allowed edges as solid arrows and expected-but-denied ones as dotted arrows. With <c>--cni NAME</c>, edges
+/// that differ from portable are thick orange and portable's edges the plugin lacks dotted grey.
 /// </summary>
 public static class GraphMermaidRenderer
 {
@@ -40,6 +41,7 @@ public static class GraphMermaidRenderer
         }
 
         var denied = new List<int>();
+        var differing = new List<int>();
         var index = 0;
         foreach (var e in graph.Edges)
         {
@@ -50,7 +52,19 @@ public static class GraphMermaidRenderer
                 denied.Add(index);
             }
 
+            if (e.CniDiffers)
+            {
+                differing.Add(index);
+            }
+
             index++;
+        }
+
+        var portableOnly = new List<int>();
+        foreach (var e in graph.PortableOnlyEdges)
+        {
+            w.WriteLine($"  {ids[e.From]} -.->|\"{Escape($"portable only: {GraphLabels.Ports(e.Ports)}")}\"| {ids[e.To]}");
+            portableOnly.Add(index++);
         }
 
         foreach (var n in graph.Nodes.Where(n => n.SelfPorts is not null))
@@ -65,6 +79,22 @@ public static class GraphMermaidRenderer
         if (denied.Count > 0)
         {
             w.WriteLine($"  linkStyle {string.Join(",", denied)} stroke:#c53030,stroke-dasharray:4 3");
+        }
+
+        // The self loops come after the edges; index counts edges and portable-only edges only, so these stay right.
+        if (differing.Count > 0)
+        {
+            w.WriteLine($"  linkStyle {string.Join(",", differing)} stroke:#dd6b20,stroke-width:3px");
+        }
+
+        if (portableOnly.Count > 0)
+        {
+            w.WriteLine($"  linkStyle {string.Join(",", portableOnly)} stroke:#a0aec0,stroke-dasharray:2 4");
+        }
+
+        foreach (var line in GraphLabels.CniLines(graph, portableOnlyDrawn: true))
+        {
+            w.WriteLine($"  %% {line.Trim()}");
         }
     }
 

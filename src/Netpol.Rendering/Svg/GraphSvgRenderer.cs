@@ -32,9 +32,11 @@ public static class GraphSvgRenderer
             return;
         }
 
-        var width = (layout.Width * CellWidth) + 16;
-        var height = (layout.Height * CellHeight) + 16;
-        Header(w, width, height);
+        // With --cni, the differences from portable are listed under the picture.
+        var notes = GraphLabels.CniLines(graph).ToList();
+        var width = Math.Max((layout.Width * CellWidth) + 16, notes.Select(l => (l.Length * CellWidth) + 16).DefaultIfEmpty(0).Max());
+        var height = (layout.Height * CellHeight) + 16 + (notes.Count * CellHeight);
+        Header(w, width, height, graph.Cni is not null);
         w.WriteLine("<g transform=\"translate(8,8)\">");
         foreach (var f in layout.Frames)
         {
@@ -57,7 +59,7 @@ public static class GraphSvgRenderer
 
         foreach (var p in layout.Paths)
         {
-            var kind = p.Edge.Kind.ToString().ToLowerInvariant();
+            var kind = p.Edge.Kind.ToString().ToLowerInvariant() + (p.Edge.CniDiffers ? " cni" : string.Empty);
             var points = string.Join(" ", p.Points.Select(q => $"{X(q.X)},{Y(q.Y)}"));
             w.WriteLine($"<g class=\"edge {kind}\"><title>{E(p.Edge.From)} -> {E(p.Edge.To)}: {E(p.Label)}</title>");
             w.WriteLine($"<polyline points=\"{points}\" marker-end=\"url(#{(p.Edge.Kind == GraphEdgeKind.Denied ? "head-denied" : "head")})\"/>");
@@ -66,6 +68,11 @@ public static class GraphSvgRenderer
         }
 
         w.WriteLine("</g>");
+        for (var i = 0; i < notes.Count; i++)
+        {
+            w.WriteLine($"<text class=\"list\" x=\"8\" y=\"{8 + Y(layout.Height + i) + 4}\" xml:space=\"preserve\">{E(notes[i])}</text>");
+        }
+
         w.WriteLine("</svg>");
     }
 
@@ -75,7 +82,7 @@ public static class GraphSvgRenderer
         Text.GraphAsciiRenderer.WriteList(graph, sw, "too many nodes or edges for a picture: edges listed instead");
         var lines = sw.ToString().TrimEnd('\n').Split('\n');
         var width = (lines.Max(l => l.Length) * CellWidth) + 16;
-        Header(w, width, (lines.Length * CellHeight) + 16);
+        Header(w, width, (lines.Length * CellHeight) + 16, graph.Cni is not null);
         for (var i = 0; i < lines.Length; i++)
         {
             w.WriteLine($"<text class=\"list\" x=\"8\" y=\"{8 + Y(i) + 4}\" xml:space=\"preserve\">{E(lines[i])}</text>");
@@ -84,7 +91,7 @@ public static class GraphSvgRenderer
         w.WriteLine("</svg>");
     }
 
-    private static void Header(TextWriter w, int width, int height)
+    private static void Header(TextWriter w, int width, int height, bool cni = false)
     {
         w.WriteLine($"<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"{width}\" height=\"{height}\" viewBox=\"0 0 {width} {height}\" font-family=\"ui-monospace, Menlo, Consolas, monospace\" font-size=\"12\">");
         w.WriteLine("<style>");
@@ -95,6 +102,11 @@ public static class GraphSvgRenderer
         w.WriteLine(".edge polyline{fill:none;stroke:var(--ok);stroke-width:1.5} .edge text{fill:var(--ok);paint-order:stroke;stroke:var(--bg);stroke-width:4px}");
         w.WriteLine(".denied polyline{stroke:var(--no);stroke-dasharray:5 4} .denied text{fill:var(--no)} .open polyline{stroke:var(--ns)} .open text{fill:var(--ns)}");
         w.WriteLine("#head path{fill:var(--ok)} #head-denied path{fill:var(--no)}");
+        if (cni)
+        {
+            w.WriteLine(".cni polyline{stroke:#dd6b20;stroke-width:3} .cni text{fill:#dd6b20}");
+        }
+
         w.WriteLine("</style>");
         w.WriteLine("<defs>");
         w.WriteLine("<marker id=\"head\" viewBox=\"0 0 10 10\" refX=\"9\" refY=\"5\" markerWidth=\"8\" markerHeight=\"8\" orient=\"auto-start-reverse\"><path d=\"M0,0 L10,5 L0,10 z\"/></marker>");

@@ -41,6 +41,16 @@ public static class CoverageTextRenderer
 
         WriteEntries(result, w);
         w.WriteLine();
+        if (result.Cni is not null)
+        {
+            foreach (var line in CniLines(result))
+            {
+                w.WriteLine(line);
+            }
+
+            w.WriteLine();
+        }
+
         var open = result.Entries.Where(e => e.Open).ToList();
         var what = result.By == Grouping.Workload ? "workloads" : "pods";
         w.WriteLine(open.Count == 0
@@ -84,6 +94,41 @@ public static class CoverageTextRenderer
             .ToList();
         w.WriteLine($"with pods open for ingress (no NetworkPolicy, no baseline Deny): {(unprotected.Count == 0 ? "none" : string.Join(", ", unprotected))}");
     }
+
+    /// <summary>
+    /// With <c>--cni NAME</c>: the cluster policies the plugin ignores and why, then the entries whose protection
+    /// differs from portable, each with what changes (shared with the Markdown renderer).
+    /// </summary>
+    public static IEnumerable<string> CniLines(CoverageResult result)
+    {
+        ArgumentNullException.ThrowIfNull(result);
+        var name = result.Cni ?? "portable";
+        yield return result.IgnoredClusterPolicies.Count == 0
+            ? $"network plugin {name}: enforces every cluster network policy of the input; NetworkPolicy isolation is the same on every plugin"
+            : $"network plugin {name}: ignores {string.Join(", ", result.IgnoredClusterPolicies)}{(result.IgnoredReason.Length == 0 ? string.Empty : $" ({result.IgnoredReason})")}; the counts above are {name}'s, NetworkPolicy isolation is the same on every plugin";
+        var differing = result.Entries.Where(e => e.CniDiffers).ToList();
+        yield return differing.Count == 0
+            ? "protection differs from portable for: none"
+            : $"protection differs from portable for {differing.Count} {(result.By == Grouping.Workload ? "workload" : "pod")}{(differing.Count == 1 ? string.Empty : "s")} (portable -> {name}):";
+        foreach (var e in differing)
+        {
+            var parts = new List<string>();
+            var before = e.PortableClusterPolicies ?? [];
+            if (!before.SequenceEqual(e.ClusterPolicies, StringComparer.Ordinal))
+            {
+                parts.Add($"cluster policies {Names(before)} -> {Names(e.ClusterPolicies)}");
+            }
+
+            if (e.PortableTiers is { } t && (t.ProtectedByBaselineIngress != e.Tiers.ProtectedByBaselineIngress || t.ProtectedByBaselineEgress != e.Tiers.ProtectedByBaselineEgress))
+            {
+                parts.Add($"protected by baseline in/out {t.ProtectedByBaselineIngress}/{t.ProtectedByBaselineEgress} -> {e.Tiers.ProtectedByBaselineIngress}/{e.Tiers.ProtectedByBaselineEgress}");
+            }
+
+            yield return $"  {e.Name}: {(parts.Count == 0 ? "tier counts differ" : string.Join("; ", parts))}";
+        }
+    }
+
+    private static string Names(IReadOnlyList<string> names) => names.Count == 0 ? "none" : string.Join(", ", names);
 
     /// <summary>Writes one line per failed threshold (to standard error, where the command line puts it).</summary>
     public static void WriteThresholdFailures(CoverageResult result, TextWriter w)

@@ -99,7 +99,17 @@ public static class GraphAsciiRenderer
             parts.Add("↻ between a workload's own pods");
         }
 
+        if (graph.Edges.Any(e => e.CniDiffers))
+        {
+            parts.Add($"* differs from portable on {graph.Cni}");
+        }
+
         w.WriteLine("legend: " + string.Join("; ", parts));
+        foreach (var line in GraphLabels.CniLines(graph))
+        {
+            w.WriteLine(line);
+        }
+
         if (graph.HiddenOpenEdges > 0)
         {
             w.WriteLine($"not drawn: {graph.HiddenOpenEdges} open edge{(graph.HiddenOpenEdges == 1 ? string.Empty : "s")} between ends no policy isolates (every port passes); --show-open draws them");
