@@ -1,5 +1,6 @@
 using Netpol.Analysis.Coverage;
 using Netpol.Core.Model;
+using Netpol.Core.Profiles;
 
 namespace Netpol.Analysis.Tests.Coverage;
 
@@ -113,5 +114,53 @@ public sealed class TierCoverageTests
 
         Assert.False(result.Tiered);
         Assert.Equal(TierCoverage.Zero, result.Summary.Tiers);
+    }
+    [Fact]
+    public void Under_a_plugin_that_ignores_cluster_policies_the_pods_they_protect_are_marked()
+    {
+        // Given prod's pods, which the Admin and Baseline policies select, on Cilium (no cluster network policies)
+        var cluster = TestClusters.FromYaml(Namespaces);
+
+        // When
+        var result = CoverageAnalysis.Run(cluster, new CoverageOptions { Cni = CniProfiles.Find("cilium")! });
+
+        // Then the tier counts are Cilium's (none), and every prod pod a policy selected differs from portable
+        Assert.Equal("cilium", result.Cni);
+        Assert.True(result.Tiered);
+        Assert.Equal(["cnp/deny-dev", "cnp/baseline"], result.IgnoredClusterPolicies);
+        Assert.Contains("Cilium", result.IgnoredReason, StringComparison.Ordinal);
+        Assert.Equal(TierCoverage.Zero, result.Summary.Tiers);
+        Assert.Equal(1, result.PortableTiers!.ProtectedByBaselineIngress);
+        var web = result.Entries.Single(e => e.Name == "prod/web");
+        Assert.True(web.CniDiffers);
+        Assert.Equal(1, web.PortableTiers!.ProtectedByBaselineIngress);
+        Assert.Equal(0, web.Tiers.ProtectedByBaselineIngress);
+        Assert.Equal(["cnp/deny-dev", "cnp/baseline"], web.PortableClusterPolicies);
+        Assert.Empty(web.ClusterPolicies);
+        Assert.False(result.Entries.Single(e => e.Name == "dev/tool").CniDiffers);
+        Assert.False(result.Entries.Single(e => e.Name == "prod/node-agent").CniDiffers);
+    }
+
+    [Fact]
+    public void Under_a_plugin_that_enforces_every_policy_nothing_differs()
+    {
+        var cluster = TestClusters.FromYaml(Namespaces);
+
+        var result = CoverageAnalysis.Run(cluster, new CoverageOptions { Cni = CniProfiles.Find("calico")! });
+
+        Assert.Equal("calico", result.Cni);
+        Assert.Empty(result.IgnoredClusterPolicies);
+        Assert.DoesNotContain(result.Entries, e => e.CniDiffers);
+        Assert.Equal(CoverageAnalysis.Run(cluster, new CoverageOptions()).Summary, result.Summary);
+    }
+
+    [Fact]
+    public void Without_a_plugin_nothing_is_marked()
+    {
+        var result = CoverageAnalysis.Run(TestClusters.FromYaml(Namespaces), new CoverageOptions());
+
+        Assert.Null(result.Cni);
+        Assert.Null(result.PortableTiers);
+        Assert.DoesNotContain(result.Entries, e => e.CniDiffers || e.PortableClusterPolicies is not null);
     }
 }

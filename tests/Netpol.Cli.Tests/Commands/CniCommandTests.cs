@@ -3,8 +3,8 @@ using System.Text.Json;
 namespace Netpol.Cli.Tests.Commands;
 
 /// <summary>
-/// <c>--cni</c> on check, matrix and lint: the plugin's verdict, the line flagging a difference from portable with its
-/// reason, <c>--cni all</c>, and an unknown profile (exit 2 with the list).
+/// <c>--cni</c> on check, matrix, lint, graph and coverage: the plugin's verdict, the line flagging a difference from
+/// portable with its reason, <c>--cni all</c>, and an unknown profile (exit 2 with the list).
 /// </summary>
 public sealed class CniCommandTests
 {
@@ -174,6 +174,8 @@ public sealed class CniCommandTests
     [InlineData("check", "--from", "ops/bastion", "--to", "corp/admin-console", "--port", "8443")]
     [InlineData("matrix", "--port", "8443")]
     [InlineData("lint")]
+    [InlineData("graph")]
+    [InlineData("coverage")]
     public void An_unknown_profile_exits_2_with_the_list(params string[] args)
     {
         var (exit, output, error) = CliRunner.Run([args[0], "-f", Example, "--cni", "cillium", .. args[1..]]);
@@ -310,5 +312,94 @@ public sealed class CniCommandTests
         {
             dir.Delete(recursive: true);
         }
+    }
+    private const string Tiers = "example:admin-guardrails";
+
+    [Fact]
+    public void Graph_under_a_profile_marks_the_edges_that_differ_and_lists_them()
+    {
+        var (exit, output, error) = CliRunner.Run("graph", "-f", Tiers, "--cni", "cilium");
+
+        Assert.True(exit == 0, error);
+        Assert.Contains("8080/TCP *", output, StringComparison.Ordinal);
+        Assert.Contains("* differs from portable on cilium", output, StringComparison.Ordinal);
+        Assert.Contains("network plugin cilium (ignores cnp/always-allow-monitoring, cnp/deny-dev-to-prod, cnp/delegate-prod-to-owners, cnp/default-deny; carries no SCTP", output, StringComparison.Ordinal);
+        Assert.Matches(@"dev/deploy/web -> prod/deploy/web +cilium: 8080/TCP  portable: none", output);
+        Assert.Matches(@"monitoring/deploy/prometheus -> dev/deploy/web +cilium: none  portable: 9090/TCP \(not drawn\)", output);
+    }
+
+    [Fact]
+    public void Graph_dot_under_a_profile_draws_differing_edges_orange_and_portable_only_ones_dotted()
+    {
+        var (exit, output, _) = CliRunner.Run("graph", "-f", Tiers, "--cni", "cilium", "-o", "dot");
+
+        Assert.Equal(0, exit);
+        Assert.Contains("\"dev/deploy/web\" -> \"prod/deploy/web\" [label=\"8080/TCP *\", penwidth=2, color=\"#dd6b20\", fontcolor=\"#dd6b20\", tooltip=\"portable: none\"];", output, StringComparison.Ordinal);
+        Assert.Contains("\"monitoring/deploy/prometheus\" -> \"dev/deploy/web\" [label=\"portable only: 9090/TCP\", style=dotted", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Graph_under_a_profile_that_agrees_says_so()
+    {
+        var (_, portable, _) = CliRunner.Run("graph", "-f", Tiers);
+        var (_, calico, _) = CliRunner.Run("graph", "-f", Tiers, "--cni", "calico");
+
+        Assert.Contains("network plugin calico: every edge drawn is the same as portable", calico, StringComparison.Ordinal);
+        Assert.Equal(portable, calico.Replace("network plugin calico: every edge drawn is the same as portable\n", string.Empty, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Coverage_json_under_a_profile_marks_the_pods_whose_protection_differs()
+    {
+        var (exit, output, error) = CliRunner.Run("coverage", "-f", Tiers, "--cni", "cilium", "-o", "json");
+
+        Assert.True(exit == 0, error);
+        using var json = JsonDocument.Parse(output);
+        var root = json.RootElement;
+        Assert.Equal("cilium", root.GetProperty("cni").GetString());
+        Assert.Equal(4, root.GetProperty("ignoredClusterPolicies").GetArrayLength());
+        Assert.Equal(1, root.GetProperty("summary").GetProperty("portableTiers").GetProperty("protectedByBaselineIngress").GetInt32());
+        Assert.Equal(0, root.GetProperty("summary").GetProperty("tiers").GetProperty("protectedByBaselineIngress").GetInt32());
+        var pods = root.GetProperty("pods").EnumerateArray().ToDictionary(p => p.GetProperty("name").GetString()!, p => p);
+        var worker = pods["prod/deploy/worker"];
+        Assert.True(worker.GetProperty("cniDiffers").GetBoolean());
+        Assert.Equal(1, worker.GetProperty("portableTiers").GetProperty("protectedByBaselineIngress").GetInt32());
+        Assert.Equal("cnp/default-deny", worker.GetProperty("portableClusterPolicies")[3].GetString());
+        Assert.False(pods["kube-system/deploy/coredns"].GetProperty("cniDiffers").GetBoolean());
+        Assert.False(pods["kube-system/deploy/coredns"].TryGetProperty("portableTiers", out _));
+    }
+
+    [Fact]
+    public void Coverage_table_under_a_profile_lists_ignored_policies_and_differing_pods()
+    {
+        var (_, output, _) = CliRunner.Run("coverage", "-f", Tiers, "--cni", "cilium");
+
+        Assert.Contains("network plugin cilium: ignores cnp/always-allow-monitoring, cnp/deny-dev-to-prod, cnp/delegate-prod-to-owners, cnp/default-deny (Cilium", output, StringComparison.Ordinal);
+        Assert.Contains("protection differs from portable for 5 pods (portable -> cilium):", output, StringComparison.Ordinal);
+        Assert.Contains("  prod/deploy/worker: cluster policies cnp/always-allow-monitoring, cnp/deny-dev-to-prod, cnp/delegate-prod-to-owners, cnp/default-deny -> none; protected by baseline in/out 1/1 -> 0/0", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Coverage_json_without_cni_is_unchanged()
+    {
+        var (_, output, _) = CliRunner.Run("coverage", "-f", Tiers, "-o", "json");
+
+        Assert.DoesNotContain("cniDiffers", output, StringComparison.Ordinal);
+        Assert.DoesNotContain("\"cni\"", output, StringComparison.Ordinal);
+        Assert.DoesNotContain("portableTiers", output, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("graph")]
+    [InlineData("coverage")]
+    public void Graph_and_coverage_refuse_cni_all(string command)
+    {
+        var (exit, output, error) = CliRunner.Run(command, "-f", Tiers, "--cni", "all");
+
+        Assert.Equal(2, exit);
+        Assert.Equal(string.Empty, output);
+        Assert.Contains("--cni all: ", error, StringComparison.Ordinal);
+        Assert.Contains("give a profile name", error, StringComparison.Ordinal);
+        Assert.Contains("matrix --cni all", error, StringComparison.Ordinal);
     }
 }
