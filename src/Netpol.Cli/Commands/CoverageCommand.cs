@@ -1,8 +1,8 @@
 using System.CommandLine;
 using Netpol.Analysis.Cni;
 using Netpol.Analysis.Coverage;
-using Netpol.Core;
 using Netpol.Analysis.Matrix;
+using Netpol.Core;
 using Netpol.Rendering.Json;
 using Netpol.Rendering.Markdown;
 using Netpol.Rendering.Text;
