@@ -1,8 +1,10 @@
 using System.Net;
+using Netpol.Analysis.Cni;
 using Netpol.Analysis.Matrix;
 using Netpol.Core.Engine;
 using Netpol.Core.Explain;
 using Netpol.Core.Model;
+using Netpol.Core.Profiles;
 using Netpol.Manifests.Flows;
 
 namespace Netpol.Analysis.Audit;
@@ -16,11 +18,22 @@ namespace Netpol.Analysis.Audit;
 /// </summary>
 public static class AuditAnalysis
 {
-    /// <summary>Audits the observed flows against the cluster's policies.</summary>
-    public static AuditResult Run(Cluster cluster, ObservedFlows observed, FlowSkips? skipped = null)
+    /// <summary>Audits the observed flows against the cluster's policies under upstream semantics.</summary>
+    public static AuditResult Run(Cluster cluster, ObservedFlows observed, FlowSkips? skipped = null) =>
+        Run(cluster, observed, CniProfiles.Portable, skipped);
+
+    /// <summary>
+    /// Audits the observed flows against the cluster's policies as a network plugin enforces them: flows are matched
+    /// to the pods as loaded, verdicts and explanations are the plugin's (<see cref="CniExplainer"/>), and the cluster
+    /// network policies it does not implement are listed as ignored. Under a profile every pair of endpoints is
+    /// decided on its own, since the plugin's pair-level rules (traffic from the local node) tell apart pods that
+    /// policies treat alike.
+    /// </summary>
+    public static AuditResult Run(Cluster cluster, ObservedFlows observed, CniProfile profile, FlowSkips? skipped = null)
     {
         ArgumentNullException.ThrowIfNull(cluster);
         ArgumentNullException.ThrowIfNull(observed);
+        ArgumentNullException.ThrowIfNull(profile);
         skipped ??= FlowSkips.None;
         var matcher = new FlowEndpointMatcher(cluster);
         var seen = new HashSet<string>(StringComparer.Ordinal);
@@ -51,8 +64,23 @@ public static class AuditAnalysis
             pairs[pairKey] = pairs.TryGetValue(pairKey, out var known) ? known.Add(tally) : tally;
         }
 
-        var engine = MatrixAnalysis.CreateEngine(cluster, EngineKind.Fast);
-        var explainer = new Explainer(cluster);
+        IConnectivityEngine engine;
+        Func<Endpoint, Endpoint, int, Protocol, ConnectionExplanation> explain;
+        IReadOnlyList<ClusterNetworkPolicy> ignored = [];
+        if (profile.IsPortable)
+        {
+            engine = MatrixAnalysis.CreateEngine(cluster, EngineKind.Fast);
+            explain = new Explainer(cluster).Explain;
+        }
+        else
+        {
+            var profiled = new ProfiledEngine(profile, cluster);
+            engine = profiled;
+            ignored = profiled.Profiled.IgnoredClusterPolicies;
+            var comparer = new CniComparer(cluster, [CniProfiles.Portable, profile]);
+            explain = new CniExplainer(cluster, profile, comparer).Explain;
+        }
+
         var classes = new EquivalentEndpoints(cluster);
         var verdicts = new Dictionary<PairKey, Verdict>();
         var usage = new Dictionary<(string Policy, Direction Direction, int Index), long>();
@@ -63,8 +91,8 @@ public static class AuditAnalysis
         foreach (var (pair, tally) in pairs)
         {
             // Decide once per class of pair: the representatives stand for every endpoint policies treat alike.
-            var from = classes.Of(pair.From);
-            var to = ReferenceEquals(pair.From, pair.To) ? from : classes.Of(pair.To);
+            var from = profile.IsPortable ? classes.Of(pair.From) : pair.From;
+            var to = ReferenceEquals(pair.From, pair.To) ? from : profile.IsPortable ? classes.Of(pair.To) : pair.To;
             if (from.Pod is { } representative && ReferenceEquals(from, to) && !ReferenceEquals(pair.From, pair.To))
             {
                 to = Twin(representative, twins);
@@ -73,7 +101,7 @@ public static class AuditAnalysis
             var classKey = new PairKey(from, to, pair.Port, pair.Protocol);
             if (!verdicts.TryGetValue(classKey, out var verdict))
             {
-                verdict = Decide(engine, explainer, classKey);
+                verdict = Decide(engine, explain, classKey);
                 verdicts[classKey] = verdict;
             }
 
@@ -115,7 +143,7 @@ public static class AuditAnalysis
             observed.To);
         return new AuditResult(
             summary,
-            denied.Values.Select(g => g.Result(explainer))
+            denied.Values.Select(g => g.Result(explain))
                 .OrderByDescending(d => d.Count)
                 .ThenBy(d => d.From, StringComparer.Ordinal)
                 .ThenBy(d => d.To, StringComparer.Ordinal)
@@ -130,6 +158,8 @@ public static class AuditAnalysis
                 .ToList())
         {
             ClusterRules = ClusterRules(cluster, clusterUsage),
+            Cni = profile.IsPortable ? null : profile,
+            IgnoredClusterPolicies = ignored,
         };
     }
 
@@ -207,10 +237,10 @@ public static class AuditAnalysis
         }
     }
 
-    private static Verdict Decide(IConnectivityEngine engine, Explainer explainer, PairKey pair)
+    private static Verdict Decide(IConnectivityEngine engine, Func<Endpoint, Endpoint, int, Protocol, ConnectionExplanation> explain, PairKey pair)
     {
         var allowed = engine.AllowedPorts(pair.From, pair.To).Contains(pair.Port, pair.Protocol);
-        var explanation = explainer.Explain(pair.From, pair.To, pair.Port, pair.Protocol);
+        var explanation = explain(pair.From, pair.To, pair.Port, pair.Protocol);
         if (explanation.SamePod)
         {
             return new Verdict(allowed, [], []);
@@ -341,10 +371,10 @@ public static class AuditAnalysis
             }
         }
 
-        public DeniedFlows Result(Explainer explainer)
+        public DeniedFlows Result(Func<Endpoint, Endpoint, int, Protocol, ConnectionExplanation> explain)
         {
             var p = _representative;
-            var explanation = explainer.Explain(p.From, p.To, p.Port, p.Protocol);
+            var explanation = explain(p.From, p.To, p.Port, p.Protocol);
             return new DeniedFlows(
                 Name(p.From, _fromAddresses),
                 Name(p.To, _toAddresses),

@@ -1,3 +1,6 @@
+using Netpol.Core.Model;
+using Netpol.Core.Profiles;
+
 namespace Netpol.Analysis.Audit;
 
 /// <summary>What replaying observed traffic against the policies found.</summary>
@@ -18,6 +21,12 @@ public sealed record AuditResult(
     /// the flows it decided. Empty without cluster network policies.
     /// </summary>
     public IReadOnlyList<ClusterRuleUsage> ClusterRules { get; init; } = [];
+
+    /// <summary>The network plugin profile the flows were replayed under (<c>--cni NAME</c>); null for upstream semantics.</summary>
+    public CniProfile? Cni { get; init; }
+
+    /// <summary>The cluster network policies the plugin does not implement: they decide nothing under <see cref="Cni"/>.</summary>
+    public IReadOnlyList<ClusterNetworkPolicy> IgnoredClusterPolicies { get; init; } = [];
 
     /// <summary>Cluster network policy rules that decided no observed flow.</summary>
     public IEnumerable<ClusterRuleUsage> UnusedClusterRules => ClusterRules.Where(r => r.Flows == 0);

@@ -1,5 +1,7 @@
 using System.CommandLine;
 using Netpol.Analysis.Audit;
+using Netpol.Analysis.Cni;
+using Netpol.Core;
 using Netpol.Manifests.Flows;
 using Netpol.Rendering.Json;
 using Netpol.Rendering.Text;
@@ -18,13 +20,21 @@ internal static class AuditCommand
         var strict = CommonOptions.Strict();
         var flows = CommonOptions.Flows();
         var output = CommonOptions.Output("Output format.", "text", "text", "json");
+        var cni = CommonOptions.Cni(all: false);
+        cni.Description = "Replay the flows as this network plugin enforces the policies. See docs/cni-profiles.md.";
         var command = new Command("audit", "Replay observed traffic against the policies: what would they deny, which rules carry traffic, which none?")
         {
-            files, strict, flows, output,
+            files, strict, flows, output, cni,
         };
         var cluster = ClusterOptions.AddTo(command);
         command.SetAction(parse =>
         {
+            var profile = CniSelection.Parse(parse.GetValue(cni));
+            if (profile.All)
+            {
+                throw new NetpolException("--cni all: an audit replays the flows on one network plugin at a time; give a profile name (portable, calico, cilium, aws-vpc, antrea, ovn-kubernetes), or list where plugins disagree with matrix --cni all");
+            }
+
             var flowFiles = parse.GetValue(flows)!;
             var manifestFiles = parse.GetValue(files) ?? [];
             CommonOptions.StdinOnce(manifestFiles, flowFiles);
@@ -41,7 +51,7 @@ internal static class AuditCommand
                 return ExitCodes.BadInput;
             }
 
-            var result = AuditAnalysis.Run(loaded.Cluster, observed, reader.Skipped);
+            var result = AuditAnalysis.Run(loaded.Cluster, observed, profile.Profile, reader.Skipped);
             if (parse.GetValue(output) == "json")
             {
                 AuditJsonRenderer.Write(result, ctx.Out);

@@ -123,6 +123,19 @@ public static class AuditJsonRenderer
             }
 
             j.WriteEndArray();
+            if (result.Cni is { } cni)
+            {
+                // Only under --cni: without it the document is unchanged.
+                j.WriteString("cni", cni.Name);
+                j.WriteStartArray("ignoredClusterPolicies");
+                foreach (var p in result.IgnoredClusterPolicies)
+                {
+                    j.WriteStringValue(ClusterPolicyNames.Short(p));
+                }
+
+                j.WriteEndArray();
+            }
+
             j.WriteEndObject();
         });
     }

@@ -1,6 +1,7 @@
 using System.Globalization;
 using Netpol.Analysis.Audit;
 using Netpol.Analysis.Check;
+using Netpol.Core.Explain;
 
 namespace Netpol.Rendering.Text;
 
@@ -25,6 +26,15 @@ public static class AuditTextRenderer
         w.WriteLine(s.From is { } from && s.To is { } to
             ? $"audit: {Plural(s.Flows, "flow")} observed from {Time(from)} to {Time(to)}"
             : $"audit: {Plural(s.Flows, "flow")} observed (the log has no times)");
+        if (result.Cni is { } cni)
+        {
+            w.WriteLine($"network plugin: {cni.Name} ({cni.Title}): verdicts as it enforces the policies (--cni {cni.Name})");
+            if (result.IgnoredClusterPolicies.Count > 0)
+            {
+                w.WriteLine($"  it ignores {string.Join(", ", result.IgnoredClusterPolicies.Select(ClusterPolicyNames.Short))}: they decide nothing here");
+            }
+        }
+
         w.WriteLine();
         WriteDenied(result, w);
         WriteRules(result, w);

@@ -137,4 +137,53 @@ public sealed class AuditCommandTests
         Assert.Equal(33 + 24, summary.GetProperty("flows").GetInt32());
         Assert.Equal(3 + 3, summary.GetProperty("denied").GetInt32());
     }
+
+    [Fact]
+    public void Under_a_plugin_that_ignores_cluster_policies_the_guardrails_decide_nothing()
+    {
+        var flows = Path.Combine(CliRunner.RepoRoot(), "tests", "Scenarios", "examples", "admin-guardrails", "flows.csv");
+
+        var portable = CliRunner.Run("audit", "-f", "example:admin-guardrails", "--flows", flows);
+        var cilium = CliRunner.Run("audit", "-f", "example:admin-guardrails", "--flows", flows, "--cni", "cilium");
+
+        Assert.Equal(1, portable.Exit);
+        Assert.DoesNotContain("network plugin", portable.Out, StringComparison.Ordinal);
+        Assert.Contains("17 would be denied", portable.Out, StringComparison.Ordinal);
+        Assert.Equal(1, cilium.Exit);
+        Assert.Contains("network plugin: cilium (Cilium): verdicts as it enforces the policies (--cni cilium)", cilium.Out, StringComparison.Ordinal);
+        Assert.Contains("it ignores cnp/always-allow-monitoring, cnp/deny-dev-to-prod, cnp/delegate-prod-to-owners, cnp/default-deny", cilium.Out, StringComparison.Ordinal);
+
+        // Without the Admin Accept for monitoring, Prometheus' scrapes of prod's api meet api-ingress.
+        Assert.Contains("12 flows: monitoring/deploy/prometheus -> prod/deploy/api on 9090/TCP", cilium.Out, StringComparison.Ordinal);
+        Assert.Contains("42 would be denied", cilium.Out, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Json_under_a_plugin_names_it_and_the_cluster_policies_it_ignores()
+    {
+        var flows = Path.Combine(CliRunner.RepoRoot(), "tests", "Scenarios", "examples", "admin-guardrails", "flows.csv");
+
+        var (_, output, error) = CliRunner.Run("audit", "-f", "example:admin-guardrails", "--flows", flows, "--cni", "calico", "-o", "json");
+        var (_, plain, _) = CliRunner.Run("audit", "-f", "example:admin-guardrails", "--flows", flows, "-o", "json");
+
+        using var json = JsonDocument.Parse(output);
+        Assert.True(json.RootElement.TryGetProperty("cni", out var cni), error);
+        Assert.Equal("calico", cni.GetString());
+
+        // Calico implements ClusterNetworkPolicy: it ignores none of the example's, and agrees with upstream.
+        Assert.Equal(0, json.RootElement.GetProperty("ignoredClusterPolicies").GetArrayLength());
+        using var upstream = JsonDocument.Parse(plain);
+        Assert.Equal(upstream.RootElement.GetProperty("summary").GetProperty("denied").GetInt64(), json.RootElement.GetProperty("summary").GetProperty("denied").GetInt64());
+        Assert.False(upstream.RootElement.TryGetProperty("cni", out _));
+    }
+
+    [Fact]
+    public void Cni_all_is_refused_with_exit_2()
+    {
+        var (exit, output, error) = CliRunner.RunWithInput(Allowed, "audit", "-f", "example:three-tier-app", "--flows", "-", "--cni", "all");
+
+        Assert.Equal(2, exit);
+        Assert.Empty(output);
+        Assert.Contains("--cni all: an audit replays the flows on one network plugin at a time", error, StringComparison.Ordinal);
+    }
 }
