@@ -3,6 +3,7 @@ using Netpol.Core;
 using Netpol.Core.Engine;
 using Netpol.Core.Explain;
 using Netpol.Core.Model;
+using Netpol.Core.Profiles;
 
 namespace Netpol.Analysis.Diff;
 
@@ -31,6 +32,22 @@ public static class DiffAnalysis
             }
         }
 
+        // Under a plugin profile connections are compared between the clusters as the plugin enforces them; what the
+        // user changed (policies, cluster policies) is still compared as written.
+        var profile = options.Cni;
+        var (original, changed) = (before, after);
+        IReadOnlyList<string> ignored = [];
+        if (!profile.IsPortable)
+        {
+            var (b, a) = (new ProfiledCluster(profile, before), new ProfiledCluster(profile, after));
+            ignored = b.IgnoredClusterPolicies.Concat(a.IgnoredClusterPolicies)
+                .Select(ClusterPolicyNames.Short)
+                .Distinct(StringComparer.Ordinal)
+                .Order(StringComparer.Ordinal)
+                .ToList();
+            (before, after) = (b.Cluster, a.Cluster);
+        }
+
         var baseEndpoints = Endpoints(before, options);
         var headEndpoints = Endpoints(after, options);
         var endpoints = new EndpointChanges(
@@ -50,9 +67,16 @@ public static class DiffAnalysis
         ClusterPolicyChanges? clusterPolicies = null;
         Parallel.Invoke(
             () => (gained, lost) = new ConnectionDiff(baseEngine!, headEngine!).Compare(common),
-            () => policies = Policies(before, after, options.Namespaces),
-            () => clusterPolicies = ClusterPolicies(before, after, options.Namespaces));
-        var tiered = before.HasClusterPolicies || after.HasClusterPolicies;
+            () => policies = Policies(original, changed, options.Namespaces),
+            () => clusterPolicies = ClusterPolicies(original, changed, options.Namespaces));
+        if (!profile.SupportsSctp)
+        {
+            // The plugin carries no SCTP on either side: no SCTP connection can be gained or lost.
+            gained = WithoutSctp(gained!);
+            lost = WithoutSctp(lost!);
+        }
+
+        var tiered = original.HasClusterPolicies || changed.HasClusterPolicies;
         if (tiered && gained!.Count + lost!.Count > 0)
         {
             // Only changed connections are explained, so this costs nothing when little changed.
@@ -66,8 +90,15 @@ public static class DiffAnalysis
         {
             ClusterPolicies = clusterPolicies!,
             Tiered = tiered,
+            Cni = profile.IsPortable ? null : profile,
+            IgnoredClusterPolicies = ignored,
         };
     }
+
+    private static List<ConnectionChange> WithoutSctp(List<ConnectionChange> changes) =>
+        [.. changes
+            .Select(c => c with { Ports = c.Ports.Except(PortSet.OfProtocol(Protocol.SCTP)) })
+            .Where(c => !c.Ports.IsEmpty)];
 
     /// <summary>The endpoints of a side by name, as <c>netpol matrix</c> names its rows.</summary>
     private static Dictionary<string, List<Pod>> Endpoints(Cluster cluster, DiffOptions options)

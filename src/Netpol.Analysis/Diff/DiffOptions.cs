@@ -1,4 +1,5 @@
 using Netpol.Analysis.Matrix;
+using Netpol.Core.Profiles;
 
 namespace Netpol.Analysis.Diff;
 
@@ -10,4 +11,9 @@ public sealed record DiffOptions
 
     /// <summary>Compare workloads (the default) or single pods.</summary>
     public Grouping By { get; init; } = Grouping.Workload;
+
+    /// <summary>
+    /// The network plugin whose enforcement both sides are compared under (<c>--cni NAME</c>); portable by default.
+    /// </summary>
+    public CniProfile Cni { get; init; } = CniProfiles.Portable;
 }

@@ -1,6 +1,8 @@
 using System.CommandLine;
+using Netpol.Analysis.Cni;
 using Netpol.Analysis.Diff;
 using Netpol.Analysis.Matrix;
+using Netpol.Core;
 using Netpol.Rendering.Json;
 using Netpol.Rendering.Markdown;
 using Netpol.Rendering.Text;
@@ -19,12 +21,20 @@ internal static class DiffCommand
         var by = new Option<string>("--by") { Description = "Compare workloads (pods of one owner together) or single pods.", DefaultValueFactory = _ => "workload", HelpName = "workload|pod" };
         by.AcceptOnlyFromAmong("workload", "pod");
         var output = CommonOptions.Output("Output format.", "text", "text", "json", "md");
+        var cni = CommonOptions.Cni(all: false);
+        cni.Description = "Compare connections as this network plugin enforces both sides. See docs/cni-profiles.md.";
         var command = new Command("diff", "What a change does to connectivity: connections gained and lost, policies changed.")
         {
-            bases, heads, strict, namespaces, by, output,
+            bases, heads, strict, namespaces, by, output, cni,
         };
         command.SetAction(parse =>
         {
+            var profile = CniSelection.Parse(parse.GetValue(cni));
+            if (profile.All)
+            {
+                throw new NetpolException("--cni all: a diff compares connections on one network plugin at a time; give a profile name (portable, calico, cilium, aws-vpc, antrea, ovn-kubernetes), or list where plugins disagree with matrix --cni all");
+            }
+
             var loaded = CommonOptions.LoadAll(ctx, [parse.GetValue(bases)!, parse.GetValue(heads)!], parse.GetValue(strict));
             if (loaded is null)
             {
@@ -35,6 +45,7 @@ internal static class DiffCommand
             {
                 Namespaces = parse.GetValue(namespaces) ?? [],
                 By = parse.GetValue(by) == "pod" ? Grouping.Pod : Grouping.Workload,
+                Cni = profile.Profile,
             };
             var result = DiffAnalysis.Run(loaded[0].Cluster, loaded[1].Cluster, options);
             switch (parse.GetValue(output))

@@ -53,6 +53,13 @@ public static class DiffJsonRenderer
             j.WriteNumber("policiesChanged", result.Policies.Count);
             j.WriteNumber("clusterPoliciesChanged", result.ClusterPolicies.Count);
             j.WriteEndObject();
+            if (result.Cni is { } cni)
+            {
+                // Only under --cni: without it the document is unchanged.
+                j.WriteString("cni", cni.Name);
+                Strings(j, "ignoredClusterPolicies", result.IgnoredClusterPolicies);
+            }
+
             j.WriteEndObject();
         });
     }

@@ -29,6 +29,15 @@ public static class DiffMarkdownRenderer
         var verdict = result.NothingLost ? "✅ No connection lost" : $"❌ **{Count(result.Lost.Count, "connection", "connections")} lost**";
         var policies = Count(result.Policies.Count, "policy", "policies");
         w.WriteLine($"{verdict}, {result.Gained.Count} gained; {policies} changed{DiffTierText.SummarySuffix(result)}.");
+        if (result.Cni is { } cni)
+        {
+            w.WriteLine();
+            var ignoring = result.IgnoredClusterPolicies.Count == 0
+                ? string.Empty
+                : $" It ignores {string.Join(", ", result.IgnoredClusterPolicies.Select(n => $"`{n}`"))}: their changes change no connection here.";
+            w.WriteLine($"Compared as **{cni.Title}** enforces both sides (`--cni {cni.Name}`).{ignoring}");
+        }
+
         Connections(w, "Lost connections", ("lost connection", "lost connections"), result.Lost, result.Tiered);
         Connections(w, "Gained connections", ("gained connection", "gained connections"), result.Gained, result.Tiered);
 

@@ -16,6 +16,17 @@ public static class DiffTextRenderer
     {
         ArgumentNullException.ThrowIfNull(result);
         ArgumentNullException.ThrowIfNull(w);
+        if (result.Cni is { } cni)
+        {
+            w.WriteLine($"network plugin: {cni.Name} ({cni.Title}): connections compared as it enforces both sides (--cni {cni.Name})");
+            if (result.IgnoredClusterPolicies.Count > 0)
+            {
+                w.WriteLine($"  it ignores {string.Join(", ", result.IgnoredClusterPolicies)}: their changes change no connection here");
+            }
+
+            w.WriteLine();
+        }
+
         var lost = result.Lost.ToLookup(c => c.From, StringComparer.Ordinal);
         var gained = result.Gained.ToLookup(c => c.From, StringComparer.Ordinal);
         var sources = result.Lost.Select(c => c.From).Concat(result.Gained.Select(c => c.From))

@@ -402,4 +402,55 @@ public sealed class CniCommandTests
         Assert.Contains("give a profile name", error, StringComparison.Ordinal);
         Assert.Contains("matrix --cni all", error, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void Diff_under_a_plugin_compares_connections_as_it_enforces_both_sides()
+    {
+        var dir = Path.Combine(CliRunner.RepoRoot(), "tests", "Scenarios", "diff-tiers");
+        string[] sides = ["--base", Path.Combine(dir, "base.yaml"), "--head", Path.Combine(dir, "head.yaml")];
+
+        var portable = CliRunner.Run(["diff", .. sides]);
+        var cilium = CliRunner.Run(["diff", .. sides, "--cni", "cilium"]);
+
+        Assert.EndsWith("4 connections gained, 5 lost; 1 policy changed; 4 cluster policies changed\n", portable.Out, StringComparison.Ordinal);
+        Assert.DoesNotContain("network plugin", portable.Out, StringComparison.Ordinal);
+
+        // Cilium implements no cluster network policy: only the NetworkPolicy change moves connections, nothing is lost.
+        Assert.Equal(0, cilium.Exit);
+        Assert.StartsWith("network plugin: cilium (Cilium): connections compared as it enforces both sides (--cni cilium)\n  it ignores anp/lock-monitoring, cnp/allow-monitoring, cnp/default-deny, cnp/deny-dev-to-prod", cilium.Out, StringComparison.Ordinal);
+        Assert.EndsWith("3 connections gained, 0 lost; 1 policy changed; 4 cluster policies changed\n", cilium.Out, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Diff_json_under_a_plugin_names_it_and_what_it_ignores()
+    {
+        var dir = Path.Combine(CliRunner.RepoRoot(), "tests", "Scenarios", "diff-tiers");
+        string[] sides = ["--base", Path.Combine(dir, "base.yaml"), "--head", Path.Combine(dir, "head.yaml")];
+
+        var (_, output, error) = CliRunner.Run(["diff", .. sides, "--cni", "calico", "-o", "json"]);
+        var (_, plain, _) = CliRunner.Run(["diff", .. sides, "-o", "json"]);
+
+        using var json = JsonDocument.Parse(output);
+        Assert.True(json.RootElement.TryGetProperty("cni", out var cni), error);
+        Assert.Equal("calico", cni.GetString());
+
+        // Calico 3.32 dropped AdminNetworkPolicy: the added ANP's two lost connections are not lost there.
+        Assert.Equal(["anp/lock-monitoring"], json.RootElement.GetProperty("ignoredClusterPolicies").EnumerateArray().Select(e => e.GetString()));
+        Assert.Equal(3, json.RootElement.GetProperty("summary").GetProperty("lost").GetInt32());
+        using var upstream = JsonDocument.Parse(plain);
+        Assert.False(upstream.RootElement.TryGetProperty("cni", out _));
+        Assert.Equal(5, upstream.RootElement.GetProperty("summary").GetProperty("lost").GetInt32());
+    }
+
+    [Fact]
+    public void Diff_refuses_cni_all()
+    {
+        var dir = Path.Combine(CliRunner.RepoRoot(), "tests", "Scenarios", "diff-tiers");
+
+        var (exit, output, error) = CliRunner.Run("diff", "--base", Path.Combine(dir, "base.yaml"), "--head", Path.Combine(dir, "head.yaml"), "--cni", "all");
+
+        Assert.Equal(2, exit);
+        Assert.Empty(output);
+        Assert.Contains("--cni all: a diff compares connections on one network plugin at a time", error, StringComparison.Ordinal);
+    }
 }
