@@ -29,7 +29,7 @@ internal static class CommonOptions
             ? "Answer as this network plugin enforces policies, flagging verdicts that differ from portable (upstream); 'all' compares every profile. See docs/cni-profiles.md."
             : "Only report what differs on this network plugin (default: every profile). See docs/cni-profiles.md.",
         DefaultValueFactory = _ => "portable",
-        HelpName = all ? "portable|calico|cilium|aws-vpc|antrea|ovn-kubernetes|all" : "portable|calico|cilium|aws-vpc|antrea|ovn-kubernetes",
+        HelpName = all ? "portable|calico|cilium|aws-vpc|antrea|ovn-kubernetes|flannel|all" : "portable|calico|cilium|aws-vpc|antrea|ovn-kubernetes|flannel",
     };
 
     public static Option<bool> Strict() => new("--strict")

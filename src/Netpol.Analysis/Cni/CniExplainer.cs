@@ -72,6 +72,12 @@ public sealed class CniExplainer
         var e = _explainer.Explain(_profiled.Map(from), _profiled.Map(to), port, protocol);
         var allowed = _comparer.Allowed(Profile, from, to).Contains(port, protocol);
         var notes = new List<string>();
+        if (!Profile.EnforcesPolicies)
+        {
+            // The walk below sees no policy because the plugin applies none, not because the input has none.
+            notes.Add($"{Profile.Name}: no policy of the input is applied, so no pod is isolated");
+        }
+
         foreach (var note in e.Notes)
         {
             var hidden = new[] { from, to }.FirstOrDefault(x => x.Pod is { HostNetwork: false, IPs.Count: > 0 } pod

@@ -41,7 +41,7 @@ public sealed record CniSelection(CniProfile Profile, bool All)
             return new(profile, false);
         }
 
-        var names = CniProfiles.All.Select(p => p.Name).Append("all").ToList();
+        var names = CniProfiles.Named.Select(p => p.Name).Append("all").ToList();
         var nearest = names.MinBy(n => Naming.EditDistance.Between(n, text.Trim().ToLowerInvariant()))!;
         var hint = Naming.EditDistance.Between(nearest, text.Trim().ToLowerInvariant()) <= 3 ? $" (did you mean \"{nearest}\"?)" : string.Empty;
         throw new NetpolException($"--cni {text}: unknown network plugin profile{hint}; profiles: {string.Join(", ", names)}");

@@ -32,7 +32,7 @@ internal static class AuditCommand
             var profile = CniSelection.Parse(parse.GetValue(cni));
             if (profile.All)
             {
-                throw new NetpolException("--cni all: an audit replays the flows on one network plugin at a time; give a profile name (portable, calico, cilium, aws-vpc, antrea, ovn-kubernetes), or list where plugins disagree with matrix --cni all");
+                throw new NetpolException("--cni all: an audit replays the flows on one network plugin at a time; give a profile name (portable, calico, cilium, aws-vpc, antrea, ovn-kubernetes, flannel), or list where plugins disagree with matrix --cni all");
             }
 
             var flowFiles = parse.GetValue(flows)!;

@@ -37,7 +37,7 @@ internal static class CoverageCommand
             var profile = CniSelection.Parse(parse.GetValue(cni));
             if (profile.All)
             {
-                throw new NetpolException("--cni all: coverage answers for one network plugin at a time; give a profile name (portable, calico, cilium, aws-vpc, antrea, ovn-kubernetes), or compare verdicts with matrix --cni all");
+                throw new NetpolException("--cni all: coverage answers for one network plugin at a time; give a profile name (portable, calico, cilium, aws-vpc, antrea, ovn-kubernetes, flannel), or compare verdicts with matrix --cni all");
             }
 
             var loaded = CommonOptions.Load(ctx, parse.GetValue(files), parse.GetValue(strict), parse, cluster);

@@ -32,7 +32,7 @@ internal static class DiffCommand
             var profile = CniSelection.Parse(parse.GetValue(cni));
             if (profile.All)
             {
-                throw new NetpolException("--cni all: a diff compares connections on one network plugin at a time; give a profile name (portable, calico, cilium, aws-vpc, antrea, ovn-kubernetes), or list where plugins disagree with matrix --cni all");
+                throw new NetpolException("--cni all: a diff compares connections on one network plugin at a time; give a profile name (portable, calico, cilium, aws-vpc, antrea, ovn-kubernetes, flannel), or list where plugins disagree with matrix --cni all");
             }
 
             var loaded = CommonOptions.LoadAll(ctx, [parse.GetValue(bases)!, parse.GetValue(heads)!], parse.GetValue(strict));

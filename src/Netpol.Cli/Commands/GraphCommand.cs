@@ -36,7 +36,7 @@ internal static class GraphCommand
             var profile = CniSelection.Parse(parse.GetValue(cni));
             if (profile.All)
             {
-                throw new NetpolException("--cni all: a graph is drawn for one network plugin at a time; give a profile name (portable, calico, cilium, aws-vpc, antrea, ovn-kubernetes), or list where plugins disagree with matrix --cni all");
+                throw new NetpolException("--cni all: a graph is drawn for one network plugin at a time; give a profile name (portable, calico, cilium, aws-vpc, antrea, ovn-kubernetes, flannel), or list where plugins disagree with matrix --cni all");
             }
 
             var loaded = CommonOptions.Load(ctx, parse.GetValue(files), parse.GetValue(strict), parse, live);

@@ -33,7 +33,7 @@ internal static class ReportCommand
             var profile = CniSelection.Parse(parse.GetValue(cni));
             if (profile.All)
             {
-                throw new NetpolException("--cni all: a report draws the cluster as one network plugin enforces it; name one profile (portable, calico, cilium, aws-vpc, antrea, ovn-kubernetes), or compare them all with 'netpol matrix --cni all'");
+                throw new NetpolException("--cni all: a report draws the cluster as one network plugin enforces it; name one profile (portable, calico, cilium, aws-vpc, antrea, ovn-kubernetes, flannel), or compare them all with 'netpol matrix --cni all'");
             }
 
             if (!ReportHtmlRenderer.IsAvailable)

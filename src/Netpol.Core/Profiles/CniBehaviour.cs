@@ -7,6 +7,9 @@ namespace Netpol.Core.Profiles;
 /// </summary>
 public enum CniBehaviour
 {
+    /// <summary>No NetworkPolicy and no cluster network policy is enforced: every connection is allowed.</summary>
+    PoliciesNotEnforced,
+
     /// <summary>An ipBlock (or ClusterNetworkPolicy <c>networks</c> peer) never matches a pod's IP: pods are known by identity, not address.</summary>
     IPBlockIgnoresPodIPs,
 

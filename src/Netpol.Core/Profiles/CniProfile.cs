@@ -11,6 +11,12 @@ namespace Netpol.Core.Profiles;
 /// <param name="Title">The plugin's name for people, e.g. "AWS VPC CNI (network policy agent)".</param>
 public sealed record CniProfile(string Name, string Title)
 {
+    /// <summary>
+    /// The plugin enforces NetworkPolicy at all (flannel alone, kubenet and other plain networking plugins do not: the
+    /// API server stores every policy and nothing applies them).
+    /// </summary>
+    public bool EnforcesPolicies { get; init; } = true;
+
     /// <summary>An ipBlock peer matches pods whose IP is in it (upstream conformance expects so; Cilium: no).</summary>
     public bool IPBlockMatchesPodIPs { get; init; } = true;
 
@@ -57,6 +63,11 @@ public sealed record CniProfile(string Name, string Title)
         get
         {
             var list = new List<CniBehaviour>();
+            if (!EnforcesPolicies)
+            {
+                list.Add(CniBehaviour.PoliciesNotEnforced);
+            }
+
             if (!IPBlockMatchesPodIPs)
             {
                 list.Add(CniBehaviour.IPBlockIgnoresPodIPs);
@@ -103,6 +114,7 @@ public sealed record CniProfile(string Name, string Title)
         var p = new CniProfile($"{Name}:{behaviour}", Title) { Evidence = Evidence };
         return behaviour switch
         {
+            CniBehaviour.PoliciesNotEnforced => p with { EnforcesPolicies = EnforcesPolicies },
             CniBehaviour.IPBlockIgnoresPodIPs => p with { IPBlockMatchesPodIPs = IPBlockMatchesPodIPs },
             CniBehaviour.IPBlockIgnoresNodeIPs => p with { IPBlockMatchesNodeIPs = IPBlockMatchesNodeIPs },
             CniBehaviour.NodeToLocalPodAllowed => p with { NodeToLocalPodAllowed = NodeToLocalPodAllowed },
@@ -120,6 +132,11 @@ public sealed record CniProfile(string Name, string Title)
     public bool Implements(ClusterNetworkPolicy policy)
     {
         ArgumentNullException.ThrowIfNull(policy);
+        if (!EnforcesPolicies)
+        {
+            return false;
+        }
+
         var api = policy.ApiGroup == ClusterNetworkPolicy.AwsGroup ? ClusterPolicyApis.AwsClusterNetworkPolicy
             : policy.Kind == "ClusterNetworkPolicy" ? ClusterPolicyApis.ClusterNetworkPolicy
             : ClusterPolicyApis.AdminNetworkPolicy;

@@ -81,13 +81,32 @@ public static class CniProfiles
         ],
     };
 
-    /// <summary>Every profile, portable first.</summary>
+    /// <summary>
+    /// Flannel on its own (no Calico beside it, as canal would add): a networking plugin that enforces no policy at
+    /// all. Every connection is allowed whatever the manifests say.
+    /// </summary>
+    public static CniProfile Flannel { get; } = new("flannel", "Flannel (no policy enforcement)")
+    {
+        EnforcesPolicies = false,
+        Evidence =
+        [
+            new(CniBehaviour.PoliciesNotEnforced, "Flannel provides the pod network only and enforces no NetworkPolicy or cluster network policy (pair it with Calico, as canal does, to enforce them)", "https://github.com/flannel-io/flannel#networking-details", EvidenceLevel.Documented),
+        ],
+    };
+
+    /// <summary>
+    /// The profiles <c>--cni all</c> compares, portable first: plugins that enforce policies, where the differences
+    /// are worth a table. <see cref="Flannel"/> is left out (it would differ on every denied connection); name it.
+    /// </summary>
     public static IReadOnlyList<CniProfile> All { get; } = [Portable, Calico, Cilium, AwsVpc, Antrea, OvnKubernetes];
+
+    /// <summary>Every profile <c>--cni</c> accepts by name.</summary>
+    public static IReadOnlyList<CniProfile> Named { get; } = [.. All, Flannel];
 
     /// <summary>The profile of that name (case-insensitive), if any.</summary>
     public static CniProfile? Find(string name)
     {
         ArgumentNullException.ThrowIfNull(name);
-        return All.FirstOrDefault(p => string.Equals(p.Name, name.Trim(), StringComparison.OrdinalIgnoreCase));
+        return Named.FirstOrDefault(p => string.Equals(p.Name, name.Trim(), StringComparison.OrdinalIgnoreCase));
     }
 }

@@ -19,6 +19,14 @@ public sealed class ProfiledCluster
         ArgumentNullException.ThrowIfNull(original);
         Profile = profile;
         Original = original;
+        if (!profile.EnforcesPolicies)
+        {
+            // Nothing is enforced: the policies are stored by the API server and applied by no one.
+            Cluster = new Cluster(original.Namespaces, original.Pods, [], original.Services, [], original.Nodes);
+            IgnoredClusterPolicies = original.ClusterPolicies;
+            return;
+        }
+
         if (profile.IPBlockMatchesPodIPs && profile.IPBlockMatchesNodeIPs && profile.IPBlockWithNamedPortMatches
             && profile.ClusterPolicies == ClusterPolicyApis.All)
         {

@@ -453,4 +453,34 @@ public sealed class CniCommandTests
         Assert.Empty(output);
         Assert.Contains("--cni all: a diff compares connections on one network plugin at a time", error, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void Check_under_flannel_allows_what_the_policies_deny_and_says_why()
+    {
+        var (exit, output, _) = CliRunner.RunWithInput(NodeLocal, "check", "-f", "-", "--from", "kube-system/agent", "--to", "prod/web", "--port", "80", "--cni", "flannel");
+
+        Assert.Equal(0, exit);
+        Assert.Contains("network plugin flannel: differs from portable (portable: DENIED, flannel: ALLOWED)", output, StringComparison.Ordinal);
+        Assert.Contains("enforces no NetworkPolicy", output, StringComparison.Ordinal);
+        Assert.Contains("note: flannel: no policy of the input is applied, so no pod is isolated", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Lint_under_flannel_reports_every_policy_as_without_effect()
+    {
+        var (_, output, _) = CliRunner.Run("lint", "-f", "example:three-tier-app", "--cni", "flannel");
+        var (_, plain, _) = CliRunner.Run("lint", "-f", "example:three-tier-app");
+
+        Assert.Contains("error[cni-without-policy-support]", output, StringComparison.Ordinal);
+        Assert.Contains("--cni flannel: Flannel (no policy enforcement) enforces no NetworkPolicy, so this policy has no effect", output, StringComparison.Ordinal);
+        Assert.DoesNotContain("cni-without-policy-support", plain, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Cni_all_compares_the_enforcing_plugins_and_leaves_flannel_out()
+    {
+        var (_, output, _) = CliRunner.Run("matrix", "-f", Example, "--port", "8443", "--cni", "all");
+
+        Assert.StartsWith("network plugin profiles: portable, calico, cilium, aws-vpc, antrea, ovn-kubernetes\n", output, StringComparison.Ordinal);
+    }
 }

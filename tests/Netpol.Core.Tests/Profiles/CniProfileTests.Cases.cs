@@ -183,5 +183,15 @@ public sealed partial class CniProfileTests
             "ovn-kubernetes", [LegacyAdminDenyDevToWeb], "dev/client", "prod/web", "80/TCP", Portable: false, Allowed: false, null),
         new("calico: a legacy AdminNetworkPolicy has no effect",
             "calico", [LegacyAdminDenyDevToWeb], "dev/client", "prod/web", "80/TCP", Portable: false, Allowed: true, CniBehaviour.ClusterPolicyKindIgnored),
+
+        // A plugin that enforces nothing
+        new("flannel: a NetworkPolicy that denies all ingress has no effect",
+            "flannel", [DenyAllIngressToWeb], "dev/client", "prod/web", "80/TCP", Portable: false, Allowed: true, CniBehaviour.PoliciesNotEnforced),
+        new("flannel: an Admin ClusterNetworkPolicy Deny has no effect",
+            "flannel", [AdminDenyDevToWeb], "dev/client", "prod/web", "80/TCP", Portable: false, Allowed: true, CniBehaviour.PoliciesNotEnforced),
+        new("flannel: an ipBlock ingress allow changes nothing, the connection was allowed anyway",
+            "flannel", [IngressFromPodCidr], "dev/client", "prod/web", "80/TCP", Portable: true, Allowed: true, null),
+        new("flannel: SCTP passes a deny-all",
+            "flannel", [DenyAllIngressToWeb], "dev/client", "prod/web", "3868/SCTP", Portable: false, Allowed: true, CniBehaviour.PoliciesNotEnforced),
     };
 }

@@ -46,12 +46,16 @@ public sealed partial class CniProfileTests
             CniProfiles.All.Select(p => p.Name).ToArray());
         Assert.Same(CniProfiles.Cilium, CniProfiles.Find("Cilium"));
         Assert.Null(CniProfiles.Find("cillium"));
+
+        // Flannel is named, not compared by --cni all: it would differ on every denied connection.
+        Assert.Equal([.. CniProfiles.All, CniProfiles.Flannel], CniProfiles.Named);
+        Assert.Same(CniProfiles.Flannel, CniProfiles.Find("flannel"));
     }
 
     [Fact]
     public void Every_deviation_cites_a_source()
     {
-        foreach (var profile in CniProfiles.All)
+        foreach (var profile in CniProfiles.Named)
         {
             foreach (var behaviour in profile.Deviations)
             {
@@ -82,6 +86,20 @@ public sealed partial class CniProfileTests
         Assert.Equal(["AdminNetworkPolicy legacy-deny"], CniProfiles.Calico.Apply(cluster).IgnoredClusterPolicies.Select(p => p.FullName));
         Assert.Equal(2, CniProfiles.Cilium.Apply(cluster).IgnoredClusterPolicies.Count);
         Assert.Empty(CniProfiles.Antrea.Apply(cluster).IgnoredClusterPolicies);
+        Assert.Equal(2, CniProfiles.Flannel.Apply(cluster).IgnoredClusterPolicies.Count);
+    }
+
+    [Fact]
+    public void A_plugin_that_enforces_nothing_drops_every_policy()
+    {
+        var cluster = World.Load(Nodes, [DenyAllIngressToWeb, AdminDenyDevToWeb]);
+
+        var profiled = CniProfiles.Flannel.Apply(cluster);
+
+        Assert.Empty(profiled.Cluster.Policies);
+        Assert.Empty(profiled.Cluster.ClusterPolicies);
+        Assert.Equal(cluster.Pods, profiled.Cluster.Pods);
+        Assert.Equal([CniBehaviour.PoliciesNotEnforced], CniProfiles.Flannel.Deviations);
     }
 
     [Fact]
@@ -90,7 +108,7 @@ public sealed partial class CniProfileTests
         var cluster = World.Load(Nodes, [DenyAllIngressToWeb]);
         var web = cluster.EndpointNamed("prod/web");
 
-        foreach (var profile in CniProfiles.All)
+        foreach (var profile in CniProfiles.Named)
         {
             Assert.True(new ProfiledEngine(profile, cluster).AllowedPorts(web, web).IsAll, profile.Name);
         }

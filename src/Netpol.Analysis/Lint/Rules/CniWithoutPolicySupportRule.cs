@@ -5,7 +5,8 @@ namespace Netpol.Analysis.Lint.Rules;
 /// <summary>
 /// <c>cni-without-policy-support</c>: the manifests show a network plugin that does not enforce NetworkPolicy and
 /// no policy engine beside it: flannel alone, or the AWS VPC CNI without its network policy agent. The API server
-/// accepts every policy, and none of them is enforced. Plugins are recognised by their container images.
+/// accepts every policy, and none of them is enforced. Plugins are recognised by their container images; with
+/// <c>lint --cni flannel</c> every NetworkPolicy is reported, since the user said which plugin runs.
 /// </summary>
 public sealed class CniWithoutPolicySupportRule : LintRule
 {
@@ -29,6 +30,21 @@ public sealed class CniWithoutPolicySupportRule : LintRule
     public override void Check(LintContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
+        if (context.Options.CniNamed && context.Options.CniProfiles is [{ EnforcesPolicies: false } plugin])
+        {
+            // The user named a plugin that enforces nothing: every policy is a dead letter, whatever the images say.
+            foreach (var policy in context.Cluster.Policies)
+            {
+                context.Report(
+                    policy,
+                    "spec",
+                    $"--cni {plugin.Name}: {plugin.Title} enforces no NetworkPolicy, so this policy has no effect and every connection it would deny is allowed",
+                    "run a policy engine beside it (Calico for policy only, i.e. Canal), or move to a CNI that enforces NetworkPolicy (Calico, Cilium, Antrea)");
+            }
+
+            return;
+        }
+
         var pods = context.Cluster.Pods;
         if (pods.Any(p => p.Images.Any(i => Enforcing.Any(e => i.Contains(e, StringComparison.OrdinalIgnoreCase)))))
         {
