@@ -1,3 +1,4 @@
+using Netpol.Analysis.Lint;
 using Netpol.Analysis.Matrix;
 using Netpol.Core;
 using Netpol.Core.Explain;
@@ -174,6 +175,9 @@ public static class CoverageAnalysis
             selecting.Any(p => p.Tier == tier && p.Rules(direction).Count > 0) ? 1 : 0;
         int Protected(Direction direction) =>
             entry.IsolatedPods(direction) == 0 && selecting.Any(p => p.Tier == ClusterPolicyTier.Baseline && p.Rules(direction).Any(r => r.Action == ClusterRuleAction.Deny)) ? 1 : 0;
+        // A Baseline catch-all only decides where no NetworkPolicy isolates the pod; an Admin one decides first.
+        int CatchAll(Direction direction) => TierCatchAll.For(cluster, cluster.ClusterPolicies, pod, direction) is { } found
+            && (found.Tier == ClusterPolicyTier.Admin || entry.IsolatedPods(direction) == 0) ? 1 : 0;
         return entry with
         {
             Tiers = new TierCoverage(
@@ -182,7 +186,11 @@ public static class CoverageAnalysis
                 Subject(ClusterPolicyTier.Baseline, Direction.Ingress),
                 Subject(ClusterPolicyTier.Baseline, Direction.Egress),
                 Protected(Direction.Ingress),
-                Protected(Direction.Egress)),
+                Protected(Direction.Egress))
+            {
+                CatchAllIngress = CatchAll(Direction.Ingress),
+                CatchAllEgress = CatchAll(Direction.Egress),
+            },
             ClusterPolicies = selecting.Select(ClusterPolicyNames.Short).ToList(),
         };
     }

@@ -23,6 +23,23 @@ public sealed record TierCoverage(
     int ProtectedByBaselineIngress,
     int ProtectedByBaselineEgress)
 {
+    /// <summary>
+    /// Pods for which a catch-all Deny of the Admin or Baseline tier denies every pod source not accepted before it
+    /// (lint's definition: <c>namespaces: {}</c> peers on every port, with no Pass in the way), for ingress, where that
+    /// catch-all decides: always for the Admin tier, for the Baseline tier only when no NetworkPolicy isolates the pod.
+    /// Stricter than <see cref="ProtectedByBaselineIngress"/>, which counts any Baseline Deny rule.
+    /// </summary>
+    public int CatchAllIngress { get; init; }
+
+    /// <summary>
+    /// As <see cref="CatchAllIngress"/> for egress, where the catch-all must also deny every address
+    /// (<c>networks</c> covering 0.0.0.0/0 and ::/0).
+    /// </summary>
+    public int CatchAllEgress { get; init; }
+
+    /// <summary>Pods a cluster policy catch-all Deny closes for the direction.</summary>
+    public int CatchAll(Direction direction) => direction == Direction.Ingress ? CatchAllIngress : CatchAllEgress;
+
     /// <summary>Counts of nothing.</summary>
     public static TierCoverage Zero { get; } = new(0, 0, 0, 0, 0, 0);
 
@@ -48,6 +65,10 @@ public sealed record TierCoverage(
             BaselineIngress + other.BaselineIngress,
             BaselineEgress + other.BaselineEgress,
             ProtectedByBaselineIngress + other.ProtectedByBaselineIngress,
-            ProtectedByBaselineEgress + other.ProtectedByBaselineEgress);
+            ProtectedByBaselineEgress + other.ProtectedByBaselineEgress)
+        {
+            CatchAllIngress = CatchAllIngress + other.CatchAllIngress,
+            CatchAllEgress = CatchAllEgress + other.CatchAllEgress,
+        };
     }
 }

@@ -136,6 +136,8 @@ public static class CoverageJsonRenderer
         j.WriteNumber("baselineEgress", t.BaselineEgress);
         j.WriteNumber("protectedByBaselineIngress", t.ProtectedByBaselineIngress);
         j.WriteNumber("protectedByBaselineEgress", t.ProtectedByBaselineEgress);
+        j.WriteNumber("catchAllIngress", t.CatchAllIngress);
+        j.WriteNumber("catchAllEgress", t.CatchAllEgress);
         j.WriteEndObject();
     }
 

@@ -40,13 +40,13 @@ public static class CoverageMarkdownRenderer
         {
             w.WriteLine("### Cluster network policy tiers");
             w.WriteLine();
-            w.WriteLine("| namespace | pods | admin ingress | admin egress | baseline ingress | baseline egress | protected by baseline ingress | protected by baseline egress |");
-            w.WriteLine("|---|---:|---:|---:|---:|---:|---:|---:|");
+            w.WriteLine("| namespace | pods | admin ingress | admin egress | baseline ingress | baseline egress | protected by baseline ingress | protected by baseline egress | catch-all ingress | catch-all egress |");
+            w.WriteLine("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
             foreach (var n in result.Namespaces.Append(null))
             {
                 var (name, c) = n is null ? ("**total**", result.Summary) : (Escape(n.Name), n.Counts);
                 var t = c.Tiers;
-                w.WriteLine($"| {name} | {c.Pods} | {t.AdminIngress} | {t.AdminEgress} | {t.BaselineIngress} | {t.BaselineEgress} | {t.ProtectedByBaselineIngress} | {t.ProtectedByBaselineEgress} |");
+                w.WriteLine($"| {name} | {c.Pods} | {t.AdminIngress} | {t.AdminEgress} | {t.BaselineIngress} | {t.BaselineEgress} | {t.ProtectedByBaselineIngress} | {t.ProtectedByBaselineEgress} | {t.CatchAllIngress} | {t.CatchAllEgress} |");
             }
 
             w.WriteLine();

@@ -78,6 +78,7 @@ public static class CoverageTextRenderer
         var pods = result.Summary.Pods;
         w.WriteLine($"tiers: admin ingress {t.AdminIngress} of {Count(pods, "pod")}, admin egress {t.AdminEgress}; baseline ingress {t.BaselineIngress}, baseline egress {t.BaselineEgress}");
         w.WriteLine($"protected by baseline (no NetworkPolicy isolates them, a Baseline Deny covers them): ingress {t.ProtectedByBaselineIngress}, egress {t.ProtectedByBaselineEgress}");
+        w.WriteLine($"closed by a catch-all (an Admin Deny, or a Baseline one where no NetworkPolicy isolates, of every pod and for egress every address, that nothing passes around): ingress {t.CatchAllIngress}, egress {t.CatchAllEgress}");
         var rows = result.Namespaces.Select(n => new[]
         {
             n.Name,

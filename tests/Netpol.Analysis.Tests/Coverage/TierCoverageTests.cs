@@ -106,6 +106,33 @@ public sealed class TierCoverageTests
     }
 
     [Fact]
+    public void A_catch_all_counts_where_it_decides()
+    {
+        var cluster = TestClusters.FromYaml(Namespaces);
+
+        var result = CoverageAnalysis.Run(cluster, new CoverageOptions());
+
+        // The Baseline Deny from every namespace closes web's ingress; db's NetworkPolicy decides before the Baseline
+        // tier; the Baseline egress rule accepts, so nothing closes egress.
+        Assert.Equal(1, result.Entries.Single(e => e.Name == "prod/web").Tiers.CatchAllIngress);
+        Assert.Equal(0, result.Entries.Single(e => e.Name == "prod/db").Tiers.CatchAllIngress);
+        Assert.Equal((1, 0), (result.Summary.Tiers.CatchAllIngress, result.Summary.Tiers.CatchAllEgress));
+    }
+
+    [Fact]
+    public void An_admin_catch_all_closes_pods_a_networkpolicy_isolates_too()
+    {
+        // Given the Admin Deny widened from dev to every namespace
+        var cluster = TestClusters.FromYaml(Namespaces.Replace("- namespaces: {matchLabels: {env: dev}}", "- namespaces: {}", StringComparison.Ordinal));
+
+        var result = CoverageAnalysis.Run(cluster, new CoverageOptions());
+
+        // Then both prod pods count (the hostNetwork agent is never a subject), db included: the Admin tier decides first
+        Assert.Equal(1, result.Entries.Single(e => e.Name == "prod/db").Tiers.CatchAll(Direction.Ingress));
+        Assert.Equal(2, result.Summary.Tiers.CatchAllIngress);
+    }
+
+    [Fact]
     public void Without_cluster_policies_the_result_is_not_tiered()
     {
         var cluster = TestClusters.FromYaml("apiVersion: v1\nkind: Pod\nmetadata: {name: a, namespace: x}\n");
