@@ -70,6 +70,7 @@ public static class MatrixAnalysis
         {
             Cni = profile.IsPortable ? null : profile.Name,
             Differences = differences,
+            UndefinedOrders = UndefinedOrder.In(profile.IsPortable ? cluster : profile.Apply(cluster).Cluster),
         };
     }
 

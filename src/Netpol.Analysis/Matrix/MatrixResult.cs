@@ -11,4 +11,10 @@ public sealed record MatrixResult(IReadOnlyList<MatrixEndpoint> Endpoints, IRead
 
     /// <summary>Under a plugin profile, the cells whose verdict differs from upstream semantics, in cell order.</summary>
     public IReadOnlyList<CniDifference> Differences { get; init; } = [];
+
+    /// <summary>
+    /// Pairs of cluster network policies of one tier and priority that decide some connection differently: the API
+    /// leaves their order undefined, and the cells apply netpol's tie-break (kind, then name). One sentence each.
+    /// </summary>
+    public IReadOnlyList<string> UndefinedOrders { get; init; } = [];
 }

@@ -97,6 +97,18 @@ public static class MatrixJsonRenderer
                 j.WriteEndArray();
             }
 
+            if (result.UndefinedOrders.Count > 0)
+            {
+                // Only when the input has such a pair: other output is unchanged.
+                j.WriteStartArray("undefinedOrderNotes");
+                foreach (var u in result.UndefinedOrders)
+                {
+                    j.WriteStringValue(u);
+                }
+
+                j.WriteEndArray();
+            }
+
             extra?.Invoke(j);
             j.WriteEndObject();
         });

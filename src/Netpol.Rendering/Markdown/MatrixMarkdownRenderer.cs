@@ -35,6 +35,12 @@ public static class MatrixMarkdownRenderer
             w.WriteLine();
         }
 
+        foreach (var u in result.UndefinedOrders)
+        {
+            w.WriteLine($"> **Undefined order:** {Escape(u)} (netpol applies kind, then name; `netpol check` shows both outcomes)");
+            w.WriteLine();
+        }
+
         if (result.Cni is { } cni && result.Differences.Count > 0)
         {
             w.WriteLine($"\\* differs from portable under {cni}:");

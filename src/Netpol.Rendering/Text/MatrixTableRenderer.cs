@@ -58,6 +58,10 @@ public static class MatrixTableRenderer
             : "legend: . allowed, X denied, ~ allowed for some pods of the workload";
         w.WriteLine(result.Differences.Count > 0 ? $"{legend}, * differs from portable" : legend);
         WriteDifferences(result, w);
+        foreach (var u in result.UndefinedOrders)
+        {
+            w.WriteLine($"note: undefined order: {u} (netpol applies kind, then name; netpol check shows both outcomes)");
+        }
     }
 
     private static void WriteDifferences(MatrixResult result, TextWriter w)
