@@ -33,7 +33,7 @@ internal static class TestCommand
         {
             Description = "Run the tests as this network plugin enforces policies (default portable: upstream). See docs/cni-profiles.md.",
             DefaultValueFactory = _ => "portable",
-            HelpName = "portable|calico|cilium|aws-vpc|antrea|ovn-kubernetes",
+            HelpName = "portable|calico|cilium|aws-vpc|antrea|ovn-kubernetes|flannel",
         };
         var command = new Command("test", "Run connectivity tests: every connection a spec lists must be allowed (or denied) as it expects.")
         {

@@ -7,7 +7,7 @@ namespace Netpol.Core.Profiles;
 /// semantics. The defaults are upstream semantics as netpol evaluates them (the <c>portable</c> profile); each
 /// plugin profile sets only the flags its sources support and cites them in <see cref="Evidence"/>.
 /// </summary>
-/// <param name="Name">The name <c>--cni</c> takes: portable, calico, cilium, aws-vpc, antrea, ovn-kubernetes.</param>
+/// <param name="Name">The name <c>--cni</c> takes: portable, calico, cilium, aws-vpc, antrea, ovn-kubernetes, flannel.</param>
 /// <param name="Title">The plugin's name for people, e.g. "AWS VPC CNI (network policy agent)".</param>
 public sealed record CniProfile(string Name, string Title)
 {
