@@ -146,7 +146,7 @@ public static class GenerateAnalysis
                     .OrderBy(g => g.Key, StringComparer.Ordinal)
                     .Select(g => new GeneratedRule(
                         [.. g.Select(e => e.Peer).OrderBy(p => p.Key, StringComparer.Ordinal)],
-                        [.. g.First().Ports.OrderBy(p => p.Protocol).ThenBy(p => p.Port)]))
+                        [.. Ports(g.First().Ports, g.Any(e => e.Peer.Cidr is not null), options).OrderBy(p => p.Protocol).ThenBy(p => p.Port)]))
                     .ToList();
                 if (rules.Count == 0)
                 {
@@ -175,7 +175,12 @@ public static class GenerateAnalysis
             .Select(t => new GeneratedTest($"{t.From} reaches {t.To} on {t.Port}/{t.Protocol}", t.From, t.To, t.Port, t.Protocol))
             .ToList();
         var ordered = policies.OrderBy(p => p.Namespace, StringComparer.Ordinal).ThenBy(p => Rank(p.Name)).ThenBy(p => p.Name, StringComparer.Ordinal).ToList();
-        AdminDenied(cluster, seen.Keys, notes);
+        // The plugin's own cluster: cluster policies it does not implement deny nothing there.
+        AdminDenied(options.Cni.IsPortable ? cluster : options.Cni.Apply(cluster).Cluster, seen.Keys, notes);
+        if (!options.Cni.EnforcesPolicies)
+        {
+            notes.Add($"--cni {options.Cni.Name}: {options.Cni.Title} enforces no NetworkPolicy: these policies take effect only once a policy engine runs beside it (e.g. Calico, as canal)");
+        }
         return new GenerateResult(ordered, tests, notes);
     }
 
@@ -212,6 +217,10 @@ public static class GenerateAnalysis
         var prefix = address.AddressFamily == AddressFamily.InterNetwork ? options.CidrPrefix : options.Ipv6Prefix;
         return new GeneratedPeer(null, null, new IPNetwork(Mask(address, prefix), prefix));
     }
+
+    // aws-vpc skips an ipBlock peer whose rule lists a named port, so such rules are written with numbers there.
+    private static IEnumerable<GeneratedPort> Ports(IEnumerable<GeneratedPort> ports, bool hasAddressPeer, GenerateOptions options) =>
+        hasAddressPeer && !options.Cni.IPBlockWithNamedPortMatches ? ports.Select(p => p with { Name = null }) : ports;
 
     private static GeneratedPort PortOf(Endpoint destination, int port, Protocol protocol)
     {

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Netpol.Analysis.Audit;
+using Netpol.Analysis.Cni;
 using Netpol.Analysis.Generate;
 using Netpol.Core;
 using Netpol.Core.Model;
@@ -24,13 +25,21 @@ internal static class GenerateCommand
         var prefix = new Option<int>("--cidr-prefix") { Description = "Aggregate external IPv4 addresses to this prefix length (default 32: one address each).", DefaultValueFactory = _ => 32, HelpName = "N" };
         var tests = new Option<string?>("--tests") { Description = "Also write the observed connections as a 'netpol test' spec to this file.", HelpName = "FILE" };
         var output = CommonOptions.Output("Output format.", "yaml", "yaml");
+        var cni = CommonOptions.Cni(all: false);
+        cni.Description = "Write the policies for this network plugin (aws-vpc: port numbers beside address peers). See docs/cni-profiles.md.";
         var command = new Command("generate", "Propose least-privilege NetworkPolicies from observed traffic: a default deny and DNS per namespace, then exactly what each workload was seen to need.")
         {
-            files, strict, flows, by, prefix, tests, output,
+            files, strict, flows, by, prefix, tests, output, cni,
         };
         var clusterOptions = ClusterOptions.AddTo(command);
         command.SetAction(parse =>
         {
+            var profile = CniSelection.Parse(parse.GetValue(cni));
+            if (profile.All)
+            {
+                throw new NetpolException("--cni all: policies are generated for one network plugin at a time; give a profile name (portable, calico, cilium, aws-vpc, antrea, ovn-kubernetes, flannel)");
+            }
+
             var cidrPrefix = parse.GetValue(prefix);
             if (cidrPrefix is < 1 or > 32)
             {
@@ -84,7 +93,7 @@ internal static class GenerateCommand
                 return ExitCodes.BadInput;
             }
 
-            var result = GenerateAnalysis.Run(cluster, connections, new GenerateOptions { CidrPrefix = cidrPrefix });
+            var result = GenerateAnalysis.Run(cluster, connections, new GenerateOptions { CidrPrefix = cidrPrefix, Cni = profile.Profile });
             if (unknown.Count > 0)
             {
                 result = result with

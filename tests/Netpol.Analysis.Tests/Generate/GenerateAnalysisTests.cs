@@ -1,6 +1,7 @@
 using System.Net;
 using Netpol.Analysis.Generate;
 using Netpol.Core.Model;
+using Netpol.Core.Profiles;
 
 namespace Netpol.Analysis.Tests.Generate;
 
@@ -236,5 +237,39 @@ public sealed class GenerateAnalysisTests
 
         // And without the cluster policy there is no such note
         Assert.DoesNotContain(Run(null, new ObservedConnection(Pod("monitoring/deploy/prometheus"), Pod("shop/deploy/web"), 8080, Protocol.TCP)).Notes, n => n.Contains("Admin tier", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void For_aws_vpc_rules_with_address_peers_use_port_numbers()
+    {
+        // Given an outside client and prometheus on web's named port (8080 is "http")
+        ObservedConnection[] flows =
+        [
+            new(Endpoint.ForAddress(IPAddress.Parse("198.51.100.4")), Pod("shop/deploy/web"), 8080, Protocol.TCP),
+            new(Pod("monitoring/deploy/prometheus"), Pod("shop/deploy/web"), 8080, Protocol.TCP),
+        ];
+
+        var portable = Run(null, flows).Policies.Single(p => p.Name == "web-ingress");
+        var aws = Run(new GenerateOptions { Cni = CniProfiles.AwsVpc }, flows).Policies.Single(p => p.Name == "web-ingress");
+
+        // Then both peers share one rule; upstream keeps the declared name, while aws-vpc (which skips ipBlock peers
+        // beside named ports) gets the number
+        Assert.Equal("http/TCP", Assert.Single(Assert.Single(portable.Ingress).Ports).ToString());
+        var rule = Assert.Single(aws.Ingress);
+        Assert.Equal(2, rule.Peers.Count);
+        Assert.Equal("8080/TCP", Assert.Single(rule.Ports).ToString());
+
+        // And without an address peer the name stays, on aws-vpc too
+        var podsOnly = Run(new GenerateOptions { Cni = CniProfiles.AwsVpc }, flows[1]).Policies.Single(p => p.Name == "web-ingress");
+        Assert.Equal("http/TCP", Assert.Single(Assert.Single(podsOnly.Ingress).Ports).ToString());
+    }
+
+    [Fact]
+    public void For_a_plugin_that_enforces_nothing_a_note_says_so()
+    {
+        var flow = new ObservedConnection(Pod("monitoring/deploy/prometheus"), Pod("shop/deploy/web"), 8080, Protocol.TCP);
+
+        Assert.Contains(Run(new GenerateOptions { Cni = CniProfiles.Flannel }, flow).Notes, n => n.Contains("enforces no NetworkPolicy", StringComparison.Ordinal));
+        Assert.DoesNotContain(Run(null, flow).Notes, n => n.Contains("enforces no NetworkPolicy", StringComparison.Ordinal));
     }
 }

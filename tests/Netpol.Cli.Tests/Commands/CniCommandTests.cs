@@ -483,4 +483,20 @@ public sealed class CniCommandTests
 
         Assert.StartsWith("network plugin profiles: portable, calico, cilium, aws-vpc, antrea, ovn-kubernetes\n", output, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void Generate_for_aws_vpc_writes_port_numbers_beside_address_peers()
+    {
+        var flows = Path.Combine(CliRunner.RepoRoot(), "tests", "Scenarios", "examples", "three-tier-app", "flows.jsonl");
+
+        var portable = CliRunner.Run("generate", "-f", "example:three-tier-app", "--flows", flows);
+        var aws = CliRunner.Run("generate", "-f", "example:three-tier-app", "--flows", flows, "--cni", "aws-vpc");
+        var all = CliRunner.Run("generate", "-f", "example:three-tier-app", "--flows", flows, "--cni", "all");
+
+        Assert.Contains("port: https", portable.Out, StringComparison.Ordinal);
+        Assert.Equal(0, aws.Exit);
+        Assert.DoesNotContain("port: https", aws.Out, StringComparison.Ordinal);
+        Assert.Contains("port: 443", aws.Out, StringComparison.Ordinal);
+        Assert.Equal(2, all.Exit);
+    }
 }
