@@ -1,5 +1,6 @@
 using System.Net;
 using Netpol.Analysis.Lint;
+using Netpol.Analysis.Matrix;
 using Netpol.Core;
 using Netpol.Core.Engine;
 using Netpol.Core.Model;
@@ -35,11 +36,13 @@ public static class GraphAnalysis
 
         if (options.Cni.IsPortable)
         {
-            return Build(cluster, cluster, options, null);
+            return Build(cluster, cluster, options, null) with { UndefinedOrders = UndefinedOrder.In(cluster) };
         }
 
         var profiled = new ProfiledCluster(options.Cni, cluster);
-        return Compare(Build(cluster, cluster, options, null), Build(profiled.Cluster, cluster, options, profiled), profiled);
+        return Compare(Build(cluster, cluster, options, null), Build(profiled.Cluster, cluster, options, profiled), profiled)
+            with
+        { UndefinedOrders = UndefinedOrder.In(profiled.Cluster) };
     }
 
     private static GraphResult Build(Cluster cluster, Cluster original, GraphOptions options, ProfiledCluster? profiled)

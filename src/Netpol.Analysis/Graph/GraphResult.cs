@@ -27,6 +27,12 @@ public sealed record GraphResult(GraphGrouping By, IReadOnlyList<string> Namespa
     /// <summary>With <see cref="Cni"/>: the cluster network policies the plugin ignores (<c>cnp/NAME</c>), in evaluation order.</summary>
     public IReadOnlyList<string> IgnoredClusterPolicies { get; init; } = [];
 
+    /// <summary>
+    /// Pairs of cluster network policies of one tier and priority that decide some connection differently: the edges
+    /// apply netpol's tie-break (kind, then name) where the API leaves the order undefined. One sentence each.
+    /// </summary>
+    public IReadOnlyList<string> UndefinedOrders { get; init; } = [];
+
     /// <summary>The open edges left out (for comparing profiles: an open edge that differs is drawn after all).</summary>
     internal IReadOnlyList<GraphEdge> HiddenOpen { get; init; } = [];
 

@@ -27,11 +27,26 @@ internal static class GraphLabels
 
     /// <summary>
     /// With <c>--cni NAME</c>: the plugin and the cluster policies it ignores, then each edge that differs from portable
-    /// (<c>FROM -> TO  cilium: 8080/TCP  portable: none</c>) and each edge only portable has, for text formats.
+    /// (<c>FROM -> TO  cilium: 8080/TCP  portable: none</c>) and each edge only portable has, for text formats; then,
+    /// with or without <c>--cni</c>, a note per pair of cluster policies whose order the API leaves undefined.
     /// </summary>
     public static IEnumerable<string> CniLines(GraphResult graph, bool portableOnlyDrawn = false)
     {
         ArgumentNullException.ThrowIfNull(graph);
+        foreach (var line in PluginLines(graph, portableOnlyDrawn))
+        {
+            yield return line;
+        }
+
+        // Not about the plugin, but a note every format prints in the same place.
+        foreach (var u in graph.UndefinedOrders)
+        {
+            yield return $"note: undefined order: {u} (netpol applies kind, then name; netpol check shows both outcomes)";
+        }
+    }
+
+    private static IEnumerable<string> PluginLines(GraphResult graph, bool portableOnlyDrawn)
+    {
         if (graph.Cni is not { } cni)
         {
             yield break;

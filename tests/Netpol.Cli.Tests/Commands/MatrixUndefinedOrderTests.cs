@@ -3,7 +3,7 @@ using System.Text.Json;
 namespace Netpol.Cli.Tests.Commands;
 
 /// <summary>
-/// matrix says where its cells rest on an order the API leaves undefined (two cluster network policies of one tier and
+/// matrix and graph say where their verdicts rest on an order the API leaves undefined (two cluster network policies of one tier and
 /// priority that decide a connection differently), and adds nothing when there is no such pair.
 /// </summary>
 public sealed class MatrixUndefinedOrderTests
@@ -77,5 +77,19 @@ public sealed class MatrixUndefinedOrderTests
         Assert.False(json.RootElement.TryGetProperty("undefinedOrderNotes", out _));
         var cell = json.RootElement.GetProperty("cells").EnumerateArray().Single(c => c.GetProperty("from").GetString() == "dev/a" && c.GetProperty("to").GetString() == "prod/b");
         Assert.False(cell.GetProperty("allowed").GetBoolean());
+    }
+
+    [Theory]
+    [InlineData("ascii", "note: undefined order: ClusterNetworkPolicy allow-dev and ClusterNetworkPolicy deny-dev")]
+    [InlineData("dot", "// note: undefined order: ClusterNetworkPolicy allow-dev and ClusterNetworkPolicy deny-dev")]
+    [InlineData("mermaid", "%% note: undefined order: ClusterNetworkPolicy allow-dev and ClusterNetworkPolicy deny-dev")]
+    public void Graph_notes_it_in_every_format(string format, string expected)
+    {
+        var (exit, output, error) = CliRunner.RunWithInput(Manifests.Replace("PRIORITY", "10", StringComparison.Ordinal), "graph", "-f", "-", "-o", format);
+        var (_, distinct, _) = CliRunner.RunWithInput(Manifests.Replace("PRIORITY", "5", StringComparison.Ordinal), "graph", "-f", "-", "-o", format);
+
+        Assert.True(exit == 0, error);
+        Assert.Contains(expected, output, StringComparison.Ordinal);
+        Assert.DoesNotContain("undefined order", distinct, StringComparison.Ordinal);
     }
 }
