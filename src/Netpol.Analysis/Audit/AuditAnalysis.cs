@@ -74,10 +74,11 @@ public static class AuditAnalysis
         }
         else
         {
-            var profiled = new ProfiledEngine(profile, cluster);
+            // One comparer builds the plugin's engine once, for the verdicts and the explanations alike.
+            var comparer = new CniComparer(cluster, [CniProfiles.Portable, profile]);
+            var profiled = (ProfiledEngine)comparer.EngineFor(profile);
             engine = profiled;
             ignored = profiled.Profiled.IgnoredClusterPolicies;
-            var comparer = new CniComparer(cluster, [CniProfiles.Portable, profile]);
             explain = new CniExplainer(cluster, profile, comparer).Explain;
         }
 

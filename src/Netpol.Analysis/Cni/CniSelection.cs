@@ -21,6 +21,23 @@ public sealed record CniSelection(CniProfile Profile, bool All)
     public IReadOnlyList<CniProfile> Compared => All ? CniProfiles.All : Profile.IsPortable ? [Profile] : [CniProfiles.Portable, Profile];
 
     /// <summary>
+    /// Reads the <c>--cni</c> value of a command that answers for one plugin (<paramref name="task"/> says what it
+    /// does, e.g. "a graph is drawn for one network plugin at a time"): <c>all</c> is a user error naming every
+    /// profile and where plugins are compared instead.
+    /// </summary>
+    public static CniProfile ParseOne(string? text, string task)
+    {
+        var selection = Parse(text);
+        if (selection.All)
+        {
+            var names = string.Join(", ", CniProfiles.Named.Select(p => p.Name));
+            throw new NetpolException($"--cni all: {task}; name one profile ({names}), or see where plugins disagree with netpol matrix --cni all or netpol check --cni all");
+        }
+
+        return selection.Profile;
+    }
+
+    /// <summary>
     /// Reads a <c>--cni</c> value: a profile name (any case) or <c>all</c>. An unknown name is a user error that lists
     /// the names and suggests the nearest.
     /// </summary>

@@ -1,7 +1,6 @@
 using System.CommandLine;
 using Netpol.Analysis.Audit;
 using Netpol.Analysis.Cni;
-using Netpol.Core;
 using Netpol.Manifests.Flows;
 using Netpol.Rendering.Json;
 using Netpol.Rendering.Text;
@@ -29,11 +28,7 @@ internal static class AuditCommand
         var cluster = ClusterOptions.AddTo(command);
         command.SetAction(parse =>
         {
-            var profile = CniSelection.Parse(parse.GetValue(cni));
-            if (profile.All)
-            {
-                throw new NetpolException("--cni all: an audit replays the flows on one network plugin at a time; give a profile name (portable, calico, cilium, aws-vpc, antrea, ovn-kubernetes, flannel), or list where plugins disagree with matrix --cni all");
-            }
+            var profile = CniSelection.ParseOne(parse.GetValue(cni), "an audit replays the flows on one network plugin at a time");
 
             var flowFiles = parse.GetValue(flows)!;
             var manifestFiles = parse.GetValue(files) ?? [];
@@ -51,7 +46,7 @@ internal static class AuditCommand
                 return ExitCodes.BadInput;
             }
 
-            var result = AuditAnalysis.Run(loaded.Cluster, observed, profile.Profile, reader.Skipped);
+            var result = AuditAnalysis.Run(loaded.Cluster, observed, profile, reader.Skipped);
             if (parse.GetValue(output) == "json")
             {
                 AuditJsonRenderer.Write(result, ctx.Out);

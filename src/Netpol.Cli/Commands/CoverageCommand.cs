@@ -2,7 +2,6 @@ using System.CommandLine;
 using Netpol.Analysis.Cni;
 using Netpol.Analysis.Coverage;
 using Netpol.Analysis.Matrix;
-using Netpol.Core;
 using Netpol.Rendering.Json;
 using Netpol.Rendering.Markdown;
 using Netpol.Rendering.Text;
@@ -34,11 +33,7 @@ internal static class CoverageCommand
         var cluster = ClusterOptions.AddTo(command, namespaces);
         command.SetAction(parse =>
         {
-            var profile = CniSelection.Parse(parse.GetValue(cni));
-            if (profile.All)
-            {
-                throw new NetpolException("--cni all: coverage answers for one network plugin at a time; give a profile name (portable, calico, cilium, aws-vpc, antrea, ovn-kubernetes, flannel), or compare verdicts with matrix --cni all");
-            }
+            var profile = CniSelection.ParseOne(parse.GetValue(cni), "coverage answers for one network plugin at a time");
 
             var loaded = CommonOptions.Load(ctx, parse.GetValue(files), parse.GetValue(strict), parse, cluster);
             if (loaded is null)
@@ -52,7 +47,7 @@ internal static class CoverageCommand
                 Namespaces = parse.GetValue(namespaces) ?? [],
                 MinIngress = parse.GetValue(minIngress),
                 MinEgress = parse.GetValue(minEgress),
-                Cni = profile.Profile,
+                Cni = profile,
             };
             var result = CoverageAnalysis.Run(loaded.Cluster, options);
             switch (parse.GetValue(output))

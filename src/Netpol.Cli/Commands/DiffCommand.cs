@@ -2,7 +2,6 @@ using System.CommandLine;
 using Netpol.Analysis.Cni;
 using Netpol.Analysis.Diff;
 using Netpol.Analysis.Matrix;
-using Netpol.Core;
 using Netpol.Rendering.Json;
 using Netpol.Rendering.Markdown;
 using Netpol.Rendering.Text;
@@ -29,11 +28,7 @@ internal static class DiffCommand
         };
         command.SetAction(parse =>
         {
-            var profile = CniSelection.Parse(parse.GetValue(cni));
-            if (profile.All)
-            {
-                throw new NetpolException("--cni all: a diff compares connections on one network plugin at a time; give a profile name (portable, calico, cilium, aws-vpc, antrea, ovn-kubernetes, flannel), or list where plugins disagree with matrix --cni all");
-            }
+            var profile = CniSelection.ParseOne(parse.GetValue(cni), "a diff compares connections on one network plugin at a time");
 
             var loaded = CommonOptions.LoadAll(ctx, [parse.GetValue(bases)!, parse.GetValue(heads)!], parse.GetValue(strict));
             if (loaded is null)
@@ -45,7 +40,7 @@ internal static class DiffCommand
             {
                 Namespaces = parse.GetValue(namespaces) ?? [],
                 By = parse.GetValue(by) == "pod" ? Grouping.Pod : Grouping.Workload,
-                Cni = profile.Profile,
+                Cni = profile,
             };
             var result = DiffAnalysis.Run(loaded[0].Cluster, loaded[1].Cluster, options);
             switch (parse.GetValue(output))

@@ -34,11 +34,7 @@ internal static class GenerateCommand
         var clusterOptions = ClusterOptions.AddTo(command);
         command.SetAction(parse =>
         {
-            var profile = CniSelection.Parse(parse.GetValue(cni));
-            if (profile.All)
-            {
-                throw new NetpolException("--cni all: policies are generated for one network plugin at a time; give a profile name (portable, calico, cilium, aws-vpc, antrea, ovn-kubernetes, flannel)");
-            }
+            var profile = CniSelection.ParseOne(parse.GetValue(cni), "policies are generated for one network plugin at a time");
 
             var cidrPrefix = parse.GetValue(prefix);
             if (cidrPrefix is < 1 or > 32)
@@ -93,7 +89,7 @@ internal static class GenerateCommand
                 return ExitCodes.BadInput;
             }
 
-            var result = GenerateAnalysis.Run(cluster, connections, new GenerateOptions { CidrPrefix = cidrPrefix, Cni = profile.Profile });
+            var result = GenerateAnalysis.Run(cluster, connections, new GenerateOptions { CidrPrefix = cidrPrefix, Cni = profile });
             if (unknown.Count > 0)
             {
                 result = result with

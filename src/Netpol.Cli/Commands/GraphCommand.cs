@@ -1,7 +1,6 @@
 using System.CommandLine;
 using Netpol.Analysis.Cni;
 using Netpol.Analysis.Graph;
-using Netpol.Core;
 using Netpol.Rendering.Dot;
 using Netpol.Rendering.Mermaid;
 using Netpol.Rendering.Svg;
@@ -33,11 +32,7 @@ internal static class GraphCommand
         var live = ClusterOptions.AddTo(command, namespaces);
         command.SetAction(parse =>
         {
-            var profile = CniSelection.Parse(parse.GetValue(cni));
-            if (profile.All)
-            {
-                throw new NetpolException("--cni all: a graph is drawn for one network plugin at a time; give a profile name (portable, calico, cilium, aws-vpc, antrea, ovn-kubernetes, flannel), or list where plugins disagree with matrix --cni all");
-            }
+            var profile = CniSelection.ParseOne(parse.GetValue(cni), "a graph is drawn for one network plugin at a time");
 
             var loaded = CommonOptions.Load(ctx, parse.GetValue(files), parse.GetValue(strict), parse, live);
             if (loaded is null)
@@ -52,7 +47,7 @@ internal static class GraphCommand
                 Probes = CommonOptions.Probes(parse.GetValue(ports) ?? [], []),
                 ShowDenied = parse.GetValue(showDenied),
                 ShowOpen = parse.GetValue(showOpen),
-                Cni = profile.Profile,
+                Cni = profile,
             };
             var graph = GraphAnalysis.Run(loaded.Cluster, options);
             switch (parse.GetValue(output))

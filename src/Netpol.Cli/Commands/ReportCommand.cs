@@ -2,7 +2,6 @@ using System.CommandLine;
 using System.Text;
 using Netpol.Analysis.Cni;
 using Netpol.Analysis.Report;
-using Netpol.Core;
 using Netpol.Rendering.Html;
 
 namespace Netpol.Cli.Commands;
@@ -30,11 +29,7 @@ internal static class ReportCommand
         var live = ClusterOptions.AddTo(command);
         command.SetAction(parse =>
         {
-            var profile = CniSelection.Parse(parse.GetValue(cni));
-            if (profile.All)
-            {
-                throw new NetpolException("--cni all: a report draws the cluster as one network plugin enforces it; name one profile (portable, calico, cilium, aws-vpc, antrea, ovn-kubernetes, flannel), or compare them all with 'netpol matrix --cni all'");
-            }
+            var profile = CniSelection.ParseOne(parse.GetValue(cni), "a report draws the cluster as one network plugin enforces it");
 
             if (!ReportHtmlRenderer.IsAvailable)
             {
@@ -48,7 +43,7 @@ internal static class ReportCommand
                 return ExitCodes.BadInput;
             }
 
-            var options = new ReportOptions { AggregateAbove = Math.Max(1, parse.GetValue(aggregate)), Title = parse.GetValue(title)!, Cni = profile.Profile };
+            var options = new ReportOptions { AggregateAbove = Math.Max(1, parse.GetValue(aggregate)), Title = parse.GetValue(title)!, Cni = profile };
             var report = ReportAnalysis.Run(loaded.Cluster, options);
             var path = parse.GetValue(output)!;
             if (path == "-")

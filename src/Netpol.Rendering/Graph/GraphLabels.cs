@@ -41,7 +41,7 @@ internal static class GraphLabels
         // Not about the plugin, but a note every format prints in the same place.
         foreach (var u in graph.UndefinedOrders)
         {
-            yield return $"note: undefined order: {u} (netpol applies kind, then name; netpol check shows both outcomes)";
+            yield return Text.UndefinedOrderText.Note(u);
         }
     }
 

@@ -37,7 +37,7 @@ public static class MatrixMarkdownRenderer
 
         foreach (var u in result.UndefinedOrders)
         {
-            w.WriteLine($"> **Undefined order:** {Escape(u)} (netpol applies kind, then name; `netpol check` shows both outcomes)");
+            w.WriteLine($"> **Undefined order:** {Escape(u)} ({Text.UndefinedOrderText.Applied})");
             w.WriteLine();
         }
 

@@ -60,7 +60,7 @@ public static class MatrixTableRenderer
         WriteDifferences(result, w);
         foreach (var u in result.UndefinedOrders)
         {
-            w.WriteLine($"note: undefined order: {u} (netpol applies kind, then name; netpol check shows both outcomes)");
+            w.WriteLine(UndefinedOrderText.Note(u));
         }
     }
 

@@ -176,6 +176,8 @@ public sealed class CniCommandTests
     [InlineData("lint")]
     [InlineData("graph")]
     [InlineData("coverage")]
+    [InlineData("audit", "--flows", "-")]
+    [InlineData("generate", "--flows", "-")]
     public void An_unknown_profile_exits_2_with_the_list(params string[] args)
     {
         var (exit, output, error) = CliRunner.Run([args[0], "-f", Example, "--cni", "cillium", .. args[1..]]);
@@ -399,7 +401,7 @@ public sealed class CniCommandTests
         Assert.Equal(2, exit);
         Assert.Equal(string.Empty, output);
         Assert.Contains("--cni all: ", error, StringComparison.Ordinal);
-        Assert.Contains("give a profile name", error, StringComparison.Ordinal);
+        Assert.Contains("name one profile (portable, calico, cilium, aws-vpc, antrea, ovn-kubernetes, flannel)", error, StringComparison.Ordinal);
         Assert.Contains("matrix --cni all", error, StringComparison.Ordinal);
     }
 
@@ -443,6 +445,18 @@ public sealed class CniCommandTests
     }
 
     [Fact]
+    public void Diff_names_the_profiles_for_an_unknown_one()
+    {
+        var dir = Path.Combine(CliRunner.RepoRoot(), "tests", "Scenarios", "diff-tiers");
+
+        var (exit, output, error) = CliRunner.Run("diff", "--base", Path.Combine(dir, "base.yaml"), "--head", Path.Combine(dir, "head.yaml"), "--cni", "flanel");
+
+        Assert.Equal(2, exit);
+        Assert.Empty(output);
+        Assert.Contains("--cni flanel: unknown network plugin profile (did you mean \"flannel\"?); profiles: portable, calico, cilium, aws-vpc, antrea, ovn-kubernetes, flannel, all", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Diff_refuses_cni_all()
     {
         var dir = Path.Combine(CliRunner.RepoRoot(), "tests", "Scenarios", "diff-tiers");
@@ -451,7 +465,7 @@ public sealed class CniCommandTests
 
         Assert.Equal(2, exit);
         Assert.Empty(output);
-        Assert.Contains("--cni all: a diff compares connections on one network plugin at a time", error, StringComparison.Ordinal);
+        Assert.Contains("--cni all: a diff compares connections on one network plugin at a time; name one profile (portable, calico, cilium, aws-vpc, antrea, ovn-kubernetes, flannel)", error, StringComparison.Ordinal);
     }
 
     [Fact]
